@@ -1,0 +1,232 @@
+import type { GwBlock, GwDocument, Position, Role } from '../model/types.js';
+import { blockSpanPosition, offsetToPoint, textToSourceOffset } from '../model/positions.js';
+import { assignRoles } from '../structure/roles.js';
+import { countWords } from '../util/wordcount.js';
+import { getSegmenter } from '../util/segmenter.js';
+import { fill } from '../util/template.js';
+import type { Cite, Fix, LintMessage, LintResult, Locale, ReportDescriptor, Rule, RuleContext, Severity, Visitors } from './types.js';
+import type { ResolvedConfig } from './config-types.js';
+import { applyDirectives } from './directives.js';
+
+/** The roles whose text makes up the 字数 that caps apply to: 正文 with its headings. */
+export const COUNTED_ROLES: Role[] = ['正文'];
+
+export function bodyCharCount(doc: GwDocument): number {
+  let n = 0;
+  for (const b of doc.children) if (b.data.role && COUNTED_ROLES.includes(b.data.role)) n += countWords(b.data.text);
+  return n;
+}
+
+export function structure(doc: GwDocument): GwDocument {
+  assignRoles(doc);
+  return doc;
+}
+
+function quoteAround(block: GwBlock, start: number, end: number): string {
+  const t = block.data.text;
+  const a = Math.max(0, start - 10);
+  const b = Math.min(t.length, end + 10);
+  return (a > 0 ? '…' : '') + t.slice(a, b) + (b < t.length ? '…' : '');
+}
+
+interface RunOptions {
+  locale: Locale;
+  rules: Map<string, Rule>;
+}
+
+/**
+ * Runs the enabled rules over a structured document and returns its messages, sorted, with directives
+ * applied. A rule that throws becomes one error message; it never takes the file (or the run) down.
+ */
+export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptions): LintMessage[] {
+  const messages: LintMessage[] = [];
+  const { lineStarts } = doc.data;
+  const docType = doc.data.docType.value;
+  const direction = doc.data.direction.value;
+  const category = doc.data.category.value;
+
+  const active: { rule: Rule; visitors: Visitors; id: string }[] = [];
+  for (const [id, setting] of Object.entries(config.rules)) {
+    if (setting.severity === 'off') continue;
+    const rule = opts.rules.get(id);
+    if (!rule) continue;
+    if (rule.meta.appliesTo && !rule.meta.appliesTo.includes(doc.data.kind)) continue;
+    const severity: Severity = setting.severity;
+    const cites: Cite[] = setting.cites && setting.cites.length ? setting.cites : rule.meta.cites;
+    const options = { ...(rule.meta.defaultOptions ?? {}), ...(setting.options ?? {}) };
+    const context: RuleContext = {
+      id,
+      options,
+      doc,
+      locale: opts.locale,
+      cites,
+      docType,
+      direction,
+      category,
+      blocksWithRole: (role) => doc.children.filter((b) => b.data.role === role),
+      segmenter: getSegmenter,
+      report(d: ReportDescriptor) {
+        messages.push(toMessage(doc, rule, id, severity, cites, d, opts.locale, lineStarts));
+      },
+    };
+    try {
+      active.push({ rule, id, visitors: rule.create(context) });
+    } catch (e) {
+      messages.push(crashMessage(id, e, opts.locale));
+    }
+  }
+
+  const call = (entry: (typeof active)[number], fn: (() => void) | undefined): void => {
+    if (!fn) return;
+    try {
+      fn();
+    } catch (e) {
+      messages.push(crashMessage(entry.id, e, opts.locale));
+      entry.visitors = {};
+    }
+  };
+  for (const a of active) call(a, a.visitors.document && (() => a.visitors.document!(doc)));
+  for (const block of doc.children) {
+    const roleKey = `role:${block.data.role ?? '其他'}` as const;
+    for (const a of active) {
+      const v = a.visitors;
+      call(a, v.block && (() => v.block!(block)));
+      const rv = v[roleKey];
+      call(a, rv && (() => rv(block)));
+    }
+  }
+  for (const a of active) call(a, a.visitors['document:exit'] && (() => a.visitors['document:exit']!(doc)));
+
+  for (const n of doc.data.notices) {
+    messages.push({
+      ruleId: `input/${n.id}`,
+      severity: n.severity,
+      message: n.message,
+      line: n.line ?? 1,
+      column: n.column ?? 1,
+      endLine: n.line ?? 1,
+      endColumn: n.column ?? 1,
+      cites: [],
+    });
+  }
+
+  const kept = applyDirectives(messages, doc.data.directives);
+  kept.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  return kept;
+}
+
+function crashMessage(id: string, e: unknown, locale: Locale): LintMessage {
+  const why = e instanceof Error ? e.message : String(e);
+  return {
+    ruleId: id,
+    severity: 'error',
+    message: locale === 'en' ? `Rule ${id} failed on this file: ${why}` : `规则 ${id} 处理此文件时出错：${why}`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    cites: [],
+  };
+}
+
+function toMessage(
+  doc: GwDocument,
+  rule: Rule,
+  id: string,
+  severity: Severity,
+  cites: Cite[],
+  d: ReportDescriptor,
+  locale: Locale,
+  lineStarts: number[],
+): LintMessage {
+  const tpl = rule.meta.messages[d.messageId];
+  const text = tpl ? fill(locale === 'en' ? tpl.en : tpl.zh, d.data) : d.messageId;
+  let pos: Position;
+  let context: string | undefined;
+  let fix: Fix | undefined;
+  if (d.block) {
+    const start = d.start ?? 0;
+    const end = d.end ?? d.block.data.text.length;
+    pos = blockSpanPosition(lineStarts, d.block, start, end);
+    if (doc.data.kind === 'docx') context = quoteAround(d.block, start, end);
+    if (d.fix) {
+      if ('range' in d.fix) fix = d.fix;
+      else {
+        const s = textToSourceOffset(d.block.data.segments, start, 'start');
+        const e = end > start ? textToSourceOffset(d.block.data.segments, end, 'end') : s;
+        fix = { range: [s, e], text: d.fix.text };
+      }
+    }
+  } else if (d.position) {
+    pos = d.position;
+    if (d.fix && 'range' in d.fix) fix = d.fix;
+  } else {
+    const p = offsetToPoint(lineStarts, 0);
+    pos = { start: p, end: p };
+  }
+  const m: LintMessage = {
+    ruleId: id,
+    severity,
+    message: text,
+    line: pos.start.line,
+    column: pos.start.column,
+    endLine: pos.end.line,
+    endColumn: pos.end.column,
+    cites,
+    messageId: d.messageId,
+  };
+  if (fix && rule.meta.fixable && doc.data.kind !== 'docx') m.fix = fix;
+  if (context) m.context = context;
+  return m;
+}
+
+/** Applies non-overlapping fixes, first come first served (as ESLint does); returns the new text. */
+export function applyFixes(source: string, messages: LintMessage[]): { output: string; applied: number } {
+  const fixes = messages
+    .filter((m) => m.fix)
+    .map((m) => m.fix!)
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let out = '';
+  let last = 0;
+  let applied = 0;
+  for (const f of fixes) {
+    if (f.range[0] < last) continue;
+    out += source.slice(last, f.range[0]) + f.text;
+    last = f.range[1];
+    applied++;
+  }
+  out += source.slice(last);
+  return { output: out, applied };
+}
+
+export function summarize(filePath: string, doc: GwDocument | null, messages: LintMessage[], cap?: { limit: number; basis: string } | null): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let fixableCount = 0;
+  for (const m of messages) {
+    if (m.severity === 'error') errorCount++;
+    else warningCount++;
+    if (m.fix) fixableCount++;
+  }
+  return {
+    filePath,
+    docType: doc?.data.docType.value ?? null,
+    direction: doc?.data.direction.value ?? null,
+    category: doc?.data.category.value ?? null,
+    charCount: doc ? bodyCharCount(doc) : null,
+    messages,
+    errorCount,
+    warningCount,
+    fixableCount,
+    ...(doc
+      ? {
+          detection: {
+            docType: { confidence: doc.data.docType.confidence, reason: doc.data.docType.reason },
+            direction: { confidence: doc.data.direction.confidence, reason: doc.data.direction.reason },
+            category: { confidence: doc.data.category.confidence, reason: doc.data.category.reason },
+            cap: cap ?? null,
+          },
+        }
+      : {}),
+  };
+}

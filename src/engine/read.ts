@@ -1,0 +1,66 @@
+import { open } from 'node:fs/promises';
+import { InputError } from '../parsers/types.js';
+
+/** Text drafts larger than this are refused: no real 公文 is 20 MB of text, and reading it all costs memory. */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+/** Binary formats (docx) are bounded by their reader; this only bounds what is read from disk. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export async function readBounded(path: string, max: number): Promise<Uint8Array> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('文件不存在', '检查路径是否写对');
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError('没有读取权限', '检查文件权限');
+    if (code === 'EISDIR') throw new InputError('这是一个文件夹', '给出文件，或让 gwlint 遍历该文件夹');
+    throw new InputError(`无法打开（${code ?? (e as Error).message}）`);
+  }
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) throw new InputError('这是一个文件夹', '给出文件，或让 gwlint 遍历该文件夹');
+    if (st.size > max) throw new InputError(`文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(max / 1048576).toFixed(0)} MB）`, '拆分文件，或确认这是一份公文草稿');
+    const buf = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const { bytesRead } = await fh.read(buf, read, st.size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buf.subarray(0, read);
+  } finally {
+    await fh.close();
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What a file's first bytes say it is, whatever its extension. */
+export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'text' | 'binary' | 'empty' {
+  if (bytes.length === 0) return 'empty';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) return 'zip';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return 'binary';
+  return 'text';
+}
+
+/**
+ * Decodes a text draft: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 — the encoding older
+ * Chinese Windows tools save in. Says which it used when it was not UTF-8.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  try {
+    return { text: utf8.decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'GB18030' };
+    } catch {
+      throw new InputError('不是 UTF-8 或 GB18030 编码的文本', '用文本编辑器另存为 UTF-8 后再检查');
+    }
+  }
+}

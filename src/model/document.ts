@@ -1,0 +1,72 @@
+import { buildLineStarts, offsetToPoint } from './positions.js';
+import { hasTraditional, normalize } from './normalize.js';
+import type { DeclaredMeta, Directive, GwBlock, GwDocument, InputKind, PageSetup, ReaderNotice } from './types.js';
+import type { BlockBuilder } from './builder.js';
+
+export interface RawBlock {
+  builder: BlockBuilder;
+  type: GwBlock['type'];
+  extra?: Parameters<BlockBuilder['build']>[2];
+}
+
+export interface AssembleInput {
+  kind: InputKind;
+  filePath: string;
+  source: string;
+  blocks: RawBlock[];
+  declared?: DeclaredMeta;
+  directives?: Directive[];
+  notices?: ReaderNotice[];
+  page?: PageSetup;
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * Turns what a reader collected into the tree: positions for every block and run, the normalised view, and
+ * empty detections that the structure pass fills in. Every reader ends here, so positions are computed one way.
+ */
+export function assembleDocument(input: AssembleInput): GwDocument {
+  const lineStarts = buildLineStarts(input.source);
+  const children: GwBlock[] = [];
+  for (const raw of input.blocks) {
+    raw.builder.trim();
+    if (raw.builder.length === 0) continue;
+    const built = raw.builder.build(raw.type, children.length, raw.extra);
+    const { sourceStart, sourceEnd, ...rest } = built;
+    const block: GwBlock = {
+      ...rest,
+      position: { start: offsetToPoint(lineStarts, sourceStart), end: offsetToPoint(lineStarts, sourceEnd) },
+    };
+    // The builder makes one text run per segment.
+    block.children.forEach((child, i) => {
+      const seg = block.data.segments[i]!;
+      child.position = {
+        start: offsetToPoint(lineStarts, seg.sourceStart),
+        end: offsetToPoint(lineStarts, seg.sourceStart + seg.sourceLength),
+      };
+    });
+    children.push(block);
+  }
+  const traditional = children.some((b) => hasTraditional(b.data.text));
+  for (const b of children) b.data.norm = normalize(b.data.text, traditional);
+
+  return {
+    type: 'root',
+    children,
+    position: { start: offsetToPoint(lineStarts, 0), end: offsetToPoint(lineStarts, input.source.length) },
+    data: {
+      kind: input.kind,
+      filePath: input.filePath,
+      source: input.source,
+      declared: input.declared ?? {},
+      lineStarts,
+      docType: { value: null, confidence: 0, reason: '' },
+      direction: { value: null, confidence: 0, reason: '' },
+      category: { value: null, confidence: 0, reason: '' },
+      directives: input.directives ?? [],
+      notices: input.notices ?? [],
+      ...(input.page ? { page: input.page } : {}),
+      ...(input.extra ? { extra: input.extra } : {}),
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { parse as parseYaml } from 'yaml';
+import type { Nodes, Root, RootContent } from 'mdast';
+import { BlockBuilder } from '../model/builder.js';
+import { assembleDocument, type RawBlock } from '../model/document.js';
+import type { Directive, GwBlock, ReaderNotice } from '../model/types.js';
+import { readDeclared } from './declared.js';
+import type { Parser } from './types.js';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+const DIRECTIVE = /<!--\s*gwlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+
+function readDirectives(value: string, line: number, out: Directive[]): void {
+  for (const m of value.matchAll(DIRECTIVE)) {
+    const names = m[2]!
+      .split(/[\s,，]+/)
+      .map((s) => s.trim())
+      .filter((s) => s && !s.startsWith('--'));
+    out.push({ kind: m[1] as Directive['kind'], rules: names.length ? names : 'all', line });
+  }
+}
+
+/**
+ * Markdown drafts through unified + remark-parse. Each line of a paragraph becomes its own block: 公文 parts
+ * (主送机关, 署名, 成文日期, 抄送 …) are line-oriented, and Chinese prose is not hard-wrapped, so a soft line
+ * break in a draft almost always separates two parts.
+ */
+export const markdownParser: Parser = {
+  kind: 'markdown',
+  extensions: ['.md', '.markdown', '.mdown', '.mkd'],
+  binary: false,
+  parse(input) {
+    const source = (input.text ?? '').replace(/^\uFEFF/, '');
+    const tree = processor.parse(source) as Root;
+    const blocks: RawBlock[] = [];
+    const directives: Directive[] = [];
+    const notices: ReaderNotice[] = [];
+    let raw: Record<string, unknown> = {};
+
+    // Collects inline content; a newline inside a text node ends the current block.
+    const inline = (node: Nodes, ctx: { cur: BlockBuilder; flush: () => void }): void => {
+      const pos = node.position;
+      switch (node.type) {
+        case 'text': {
+          const start = pos?.start.offset ?? 0;
+          const end = pos?.end.offset ?? start;
+          const slice = source.slice(start, end);
+          if (slice === node.value) {
+            // Split at line breaks, keeping offsets exact.
+            let off = 0;
+            for (const part of node.value.split('\n')) {
+              if (off > 0) ctx.flush();
+              ctx.cur.addLinear(part, start + off);
+              off += part.length + 1;
+            }
+          } else if (!node.value.includes('\n')) {
+            ctx.cur.addMapped(node.value, start, end - start);
+          } else {
+            // Escapes or entities across lines: map line by line on the source, keep each as a whole.
+            const srcLines = slice.split('\n');
+            const valLines = node.value.split('\n');
+            let off = start;
+            valLines.forEach((v, i) => {
+              if (i > 0) ctx.flush();
+              const srcLen = srcLines[i]?.length ?? 0;
+              if (srcLines.length === valLines.length && srcLines[i] === v) ctx.cur.addLinear(v, off);
+              else ctx.cur.addMapped(v, off, srcLen);
+              off += srcLen + 1;
+            });
+          }
+          return;
+        }
+        case 'inlineCode': {
+          const start = pos?.start.offset ?? 0;
+          const end = pos?.end.offset ?? start;
+          const inner = source.slice(start, end).indexOf(node.value);
+          if (inner >= 0) ctx.cur.addLinear(node.value, start + inner);
+          else ctx.cur.addMapped(node.value, start, end - start);
+          return;
+        }
+        case 'break':
+          ctx.flush();
+          return;
+        case 'html':
+          readDirectives(node.value, pos?.start.line ?? 1, directives);
+          return;
+        case 'image':
+          return;
+        default:
+          if ('children' in node) for (const c of node.children as Nodes[]) inline(c, ctx);
+      }
+    };
+
+    const blockOf = (node: Nodes, type: GwBlock['type'], markdownDepth?: number): void => {
+      let cur = new BlockBuilder();
+      const flush = (): void => {
+        blocks.push({ builder: cur, type, extra: markdownDepth !== undefined ? { markdownDepth } : {} });
+        cur = new BlockBuilder();
+      };
+      const ctx = {
+        get cur() {
+          return cur;
+        },
+        flush,
+      };
+      if ('children' in node) for (const c of node.children as Nodes[]) inline(c, ctx);
+      flush();
+    };
+
+    const walk = (node: Nodes | RootContent, inList: boolean): void => {
+      switch (node.type) {
+        case 'yaml': {
+          try {
+            const y = parseYaml(node.value);
+            if (y && typeof y === 'object') raw = y as Record<string, unknown>;
+          } catch (e) {
+            notices.push({ id: 'front-matter', severity: 'warning', message: `YAML 元数据无法解析，已忽略：${(e as Error).message.split('\n')[0]}`, line: 1, column: 1 });
+          }
+          return;
+        }
+        case 'heading':
+          blockOf(node, 'heading', node.depth);
+          return;
+        case 'paragraph':
+          blockOf(node, inList ? 'listItem' : 'paragraph');
+          return;
+        case 'tableCell':
+          blockOf(node, 'tableCell');
+          return;
+        case 'html':
+          readDirectives(node.value, node.position?.start.line ?? 1, directives);
+          return;
+        case 'code':
+          return;
+        case 'listItem':
+          for (const c of node.children) walk(c, true);
+          return;
+        default:
+          if ('children' in node) for (const c of node.children as Nodes[]) walk(c, inList);
+      }
+    };
+    walk(tree, false);
+
+    const { declared, problems } = readDeclared(raw);
+    for (const p of problems) {
+      notices.push({ id: 'front-matter', severity: 'warning', message: `元数据“${p.key}: ${String(p.value)}”无法识别，应为：${p.expected}`, line: 1, column: 1 });
+    }
+    return assembleDocument({
+      kind: 'markdown',
+      filePath: input.filePath,
+      source,
+      blocks,
+      declared: { ...input.declared, ...declared },
+      directives,
+      notices,
+    });
+  },
+};

@@ -1,0 +1,14 @@
+import type { Rule } from '../engine/types.js';
+import { lengthCap } from './length-cap.js';
+import { noRequestInReport } from './no-request-in-report.js';
+import { oneRequestPerDoc } from './one-request-per-doc.js';
+import { signerRequired } from './signer-required.js';
+
+/** The built-in rules. A new rule is a file in this folder, a test in test/rules/, and one line here. */
+export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired];
+
+export function ruleMap(extra: Rule[] = []): Map<string, Rule> {
+  const m = new Map<string, Rule>();
+  for (const r of [...builtinRules, ...extra]) m.set(r.meta.id, r);
+  return m;
+}

@@ -1,0 +1,236 @@
+import type { GwBlock, GwDocument, Role } from '../model/types.js';
+import { detectCategory, detectDirection, detectDocType } from './doctype.js';
+import {
+  ATTACHMENT_HEAD,
+  ATTACHMENT_NOTE,
+  CC,
+  COPY_NUMBER,
+  DATE_ARABIC,
+  DATE_CHINESE,
+  DOC_NUMBER_LINE,
+  NOTE,
+  PRINTED,
+  SECRECY,
+  SIGNER,
+  URGENCY,
+  headingLevelOf,
+} from './patterns.js';
+
+/**
+ * The structure pass: gives every block its 公文 role (GB/T 9704-2012 第7章) and decides 文种, direction and
+ * 类别. It reads the draft the way a clerk does — 版头 from the top, 版记 and the signature from the bottom,
+ * 正文 in between — so that it works on a full Word draft and on a web extraction without 版头 alike.
+ */
+
+const clean = (b: GwBlock): string => b.data.norm.replace(/[\s\u3000]+/g, '');
+
+/** Agency-like names: what a 发文机关标志 or 署名 looks like. */
+const AGENCY_END = /(人民政府|政府|委员会|委|办公室|办公厅|厅|局|部|院|署|会|处|科|室|中心|小组|党组|支队|大队|公司|集团|大学|学院|学校|街道|社区|镇|乡|村|所|站|队|团|馆)(（[^）]*）)?$/;
+
+/** Lines that make up a title: no sentence end, not a recipient line, not too long. */
+function titleLike(b: GwBlock): boolean {
+  const t = clean(b);
+  if (!t || t.length > 80) return false;
+  if (/[。；！？]$/.test(t) || /[:：]$/.test(t)) return false;
+  if (/[。；]/.test(t)) return false;
+  return true;
+}
+
+function isDate(t: string): boolean {
+  return DATE_ARABIC.test(t) || DATE_CHINESE.test(t);
+}
+
+/** A 成文日期 line, possibly with the 署名 before it on the same line ("××局  2024年1月2日"). */
+function dateLine(b: GwBlock): boolean {
+  const t = b.data.norm.trim().replace(/&\w+;/g, '').trim();
+  if (isDate(t.replace(/\s+/g, ''))) return true;
+  return false;
+}
+
+function headerRole(b: GwBlock): Role | undefined {
+  const t = clean(b);
+  if (COPY_NUMBER.test(t)) return '份号';
+  if (SECRECY.test(t)) return '密级和保密期限';
+  if (URGENCY.test(t)) return '紧急程度';
+  if (DOC_NUMBER_LINE.test(t)) return '发文字号';
+  if (SIGNER.test(b.data.norm)) return '签发人';
+  if (/文件$/.test(t) && t.length <= 30 && !/关于/.test(t)) return '发文机关标志';
+  return undefined;
+}
+
+export function assignRoles(doc: GwDocument): void {
+  const blocks = doc.children;
+  const n = blocks.length;
+  const set = (i: number, role: Role): void => {
+    blocks[i]!.data.role = role;
+  };
+
+  // ---- 版头 and 标题, from the top ----
+  let i = 0;
+  let title: string | undefined;
+  let recipients: string | undefined;
+  const titleIdx: number[] = [];
+  let sawHeader = false;
+  // Header parts may come before or after the title (web extractions put 发文字号 after it).
+  const TOP_SCAN = Math.min(n, 14);
+  while (i < TOP_SCAN) {
+    const b = blocks[i]!;
+    const t = clean(b);
+    const hr = headerRole(b);
+    if (hr) {
+      set(i, hr);
+      sawHeader = true;
+      i++;
+      continue;
+    }
+    // An agency name alone above the title, in a red-header draft without "文件" (e.g. 纪要, 函 版头).
+    if (!sawHeader && titleIdx.length === 0 && i + 1 < n && AGENCY_END.test(t) && t.length <= 25 && !/关于/.test(t)) {
+      const next = clean(blocks[i + 1]!);
+      if (headerRole(blocks[i + 1]!) || /关于/.test(next)) {
+        set(i, '发文机关标志');
+        sawHeader = true;
+        i++;
+        continue;
+      }
+    }
+    if (title === undefined && titleLike(b) && startsTitle(blocks, i)) {
+      titleIdx.push(i);
+      title = t;
+      i++;
+      continue;
+    }
+    if (title !== undefined && titleIdx[titleIdx.length - 1] === i - 1 && titleLike(b) && b.data.markdownDepth === undefined && continuesTitle(title, t)) {
+      titleIdx.push(i);
+      title += t;
+      i++;
+      continue;
+    }
+    break;
+  }
+  // Markdown: a level-1 heading further down (after a front matter-less preamble) is the title.
+  if (titleIdx.length === 0) {
+    const h = blocks.findIndex((b, k) => k < TOP_SCAN && b.data.markdownDepth === 1);
+    if (h >= 0 && !blocks[h]!.data.role) {
+      titleIdx.push(h);
+      title = clean(blocks[h]!);
+      i = Math.max(i, h + 1);
+    }
+  }
+  for (const k of titleIdx) set(k, '标题');
+  // Header parts right after the title (web order: title, then 发文字号).
+  while (i < n && headerRole(blocks[i]!)) {
+    set(i, headerRole(blocks[i]!)!);
+    i++;
+  }
+  // 主送机关: a short line ending with a colon, right after the title.
+  if (i < n) {
+    const t = clean(blocks[i]!);
+    if (/[:：]$/.test(t) && t.length <= 160 && !/[。；]/.test(t) && !headingLevelOf(t) && !ATTACHMENT_NOTE.test(t)) {
+      set(i, '主送机关');
+      recipients = t;
+      i++;
+    }
+  }
+  const bodyStart = i;
+
+  // ---- 版记, 附件, 成文日期, 署名, from the bottom ----
+  let end = n; // exclusive end of what is still unassigned
+  // 版记: 抄送 and 印发 lines at the very end.
+  for (let k = n - 1; k >= bodyStart; k--) {
+    const t = clean(blocks[k]!);
+    if (PRINTED.test(t)) {
+      set(k, '印发机关和印发日期');
+      end = k;
+    } else if (CC.test(t)) {
+      set(k, '抄送');
+      end = k;
+    } else if (/^[-—_─━=]{3,}$/.test(t) && end === k + 1) {
+      set(k, '其他');
+      end = k;
+    } else break;
+  }
+  // 成文日期: the last date line before the 版记 (and before any 附件).
+  let dateIdx = -1;
+  for (let k = end - 1; k >= bodyStart; k--) {
+    if (dateLine(blocks[k]!)) {
+      dateIdx = k;
+      break;
+    }
+  }
+  if (dateIdx >= 0) {
+    // Everything after the date: 附注 (in brackets), then 附件 from an "附件" heading on.
+    set(dateIdx, '成文日期');
+    let k = dateIdx + 1;
+    while (k < end && NOTE.test(clean(blocks[k]!))) set(k++, '附注');
+    let inAttachment = false;
+    for (; k < end; k++) {
+      const t = clean(blocks[k]!);
+      if (ATTACHMENT_HEAD.test(t)) inAttachment = true;
+      set(k, inAttachment ? '附件' : '附注');
+    }
+    end = dateIdx;
+    // 署名: up to four short agency lines right before the date (联合行文).
+    let signed = 0;
+    for (let s = dateIdx - 1; s >= bodyStart && signed < 4; s--) {
+      const t = clean(blocks[s]!).replace(/&\w+;/g, '');
+      if (t.length > 0 && t.length <= 40 && !/[。；，,：:]/.test(t) && !headingLevelOf(t) && (AGENCY_END.test(t) || signed === 0)) {
+        set(s, '发文机关署名');
+        end = s;
+        signed++;
+      } else break;
+    }
+  }
+  // 附件说明: "附件：…" in the last part of the body, with its numbered continuation lines.
+  for (let k = bodyStart; k < end; k++) {
+    const t = clean(blocks[k]!);
+    if (ATTACHMENT_NOTE.test(t) && k >= bodyStart) {
+      let j = k;
+      set(j++, '附件说明');
+      while (j < end && /^\d+[.．]/.test(clean(blocks[j]!)) && (j === k + 1 || blocks[j - 1]!.data.role === '附件说明')) set(j++, '附件说明');
+      if (j >= end || blocks.slice(j, end).every((b) => b.data.role)) {
+        end = k;
+        break;
+      }
+      // An 附件说明 in the middle of the text is a false start: undo.
+      for (let u = k; u < j; u++) delete blocks[u]!.data.role;
+    }
+  }
+
+  // ---- 正文 ----
+  for (let k = bodyStart; k < end; k++) {
+    const b = blocks[k]!;
+    if (b.data.role) continue;
+    b.data.role = '正文';
+    const level = headingLevelOf(clean(b));
+    if (level) b.data.headingLevel = level;
+  }
+  // Anything still without a role (e.g. blank-ish lines before the title) is 其他.
+  for (const b of blocks) if (!b.data.role) b.data.role = '其他';
+
+  const bodyTexts = blocks.filter((b) => b.data.role === '正文').map((b) => b.data.norm);
+  const docType = detectDocType(title, bodyTexts, doc.data.declared);
+  doc.data.docType = docType;
+  doc.data.direction = detectDirection(docType.value, recipients, doc.data.declared);
+  doc.data.category = detectCategory(docType.value, doc.data.declared);
+}
+
+/** The first title line: it names a matter (关于…) or, with the next lines, ends in a 文种 word. */
+function startsTitle(blocks: GwBlock[], i: number): boolean {
+  const b = blocks[i]!;
+  if (b.data.markdownDepth === 1) return true;
+  let joined = '';
+  for (let k = i; k < Math.min(blocks.length, i + 4); k++) {
+    const bk = blocks[k]!;
+    if (!titleLike(bk) || headerRole(bk)) break;
+    joined += clean(bk);
+    if (/关于/.test(joined) || /(请示|报告|通知|通报|通告|公告|公报|决议|决定|命令|意见|议案|批复|函|纪要|简报|答复|条例|规定|办法|细则|方案|规则)$/.test(joined)) return true;
+  }
+  return false;
+}
+
+/** Whether line `t` continues a title that is not finished yet. */
+function continuesTitle(titleSoFar: string, t: string): boolean {
+  // A title ends with its 文种; once it does, the next line is something else.
+  if (/(请示|报告|通知|通报|通告|公告|公报|决议|决定|命令|意见|议案|批复|函|纪要|简报|答复)$/.test(titleSoFar)) return false;
+  return t.length <= 40;
+}
