@@ -1,6 +1,6 @@
 import { buildLineStarts, offsetToPoint } from './positions.js';
 import { hasTraditional, normalize } from './normalize.js';
-import type { DeclaredMeta, Directive, GwBlock, GwDocument, InputKind, PageSetup, ReaderNotice } from './types.js';
+import type { DeclaredMeta, Directive, DocxInfo, GwBlock, GwDocument, InputKind, PageSetup, ReaderNotice } from './types.js';
 import type { BlockBuilder } from './builder.js';
 
 export interface RawBlock {
@@ -18,6 +18,7 @@ export interface AssembleInput {
   directives?: Directive[];
   notices?: ReaderNotice[];
   page?: PageSetup;
+  docx?: DocxInfo;
   extra?: Record<string, unknown>;
 }
 
@@ -66,6 +67,7 @@ export function assembleDocument(input: AssembleInput): GwDocument {
       directives: input.directives ?? [],
       notices: input.notices ?? [],
       ...(input.page ? { page: input.page } : {}),
+      ...(input.docx ? { docx: input.docx } : {}),
       ...(input.extra ? { extra: input.extra } : {}),
     },
   };

@@ -204,8 +204,36 @@ export interface DocumentData {
   /** Reader-level notes, e.g. "修订未接受" for docx; surfaced as warnings by the engine. */
   notices: ReaderNotice[];
   page?: PageSetup;
-  /** Reader-specific extras (docx: headers, footers, footnotes …) for layout rules. */
+  /** What a .docx carries beyond the body text, for layout rules. Absent for Markdown and text. */
+  docx?: DocxInfo;
+  /** Reader-specific extras a plugin reader may attach. */
   extra?: Record<string, unknown>;
+}
+
+/** A header or footer part of a .docx section. */
+export interface DocxHeaderFooter {
+  kind: 'header' | 'footer';
+  /** w:headerReference/@w:type: default (odd pages when evenAndOddHeaders is on), even, first. */
+  type: 'default' | 'even' | 'first';
+  /** Its paragraphs as blocks (container 'header' / 'footer'), with formatting; positions are not in `source`. */
+  blocks: GwBlock[];
+  /** Whether it holds a PAGE field (the page number). */
+  hasPageField: boolean;
+}
+
+export interface DocxInfo {
+  headers: DocxHeaderFooter[];
+  footers: DocxHeaderFooter[];
+  /** w:settings/w:evenAndOddHeaders. */
+  evenAndOddHeaders: boolean;
+  /** Tracked changes still in the file (w:ins, w:del, …); the body text is the accepted view. */
+  trackedChanges: number;
+  comments: number;
+  footnotes: number;
+  /** Characters hidden with w:vanish, left out of the text. */
+  hiddenChars: number;
+  /** Font names the theme maps majorEastAsia/minorEastAsia to, for reference. */
+  themeFonts?: Record<string, string>;
 }
 
 export interface ReaderNotice {

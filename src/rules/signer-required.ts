@@ -5,6 +5,8 @@ import { TIAOLI_9_6, ZHIFU_54 } from './lib/cites.js';
 
 /** A signer's name: 2–4 Han characters (a compound surname or a minority name may be longer: up to 6). */
 const NAME = /^[\u4e00-\u9fa5·]{2,6}$/;
+/** Titles and placeholders people write where the name belongs. */
+const NOT_A_NAME = /^(同意|待定|暂无|略|无)$|(长|主任|书记|领导|负责人|主席|经理|局|委|办)$/;
 
 export const signerRequired: Rule = {
   meta: {
@@ -27,7 +29,7 @@ export const signerRequired: Rule = {
         en: '“签发人：” has no name after it',
       },
       badName: {
-        zh: '签发人“{{name}}”不像姓名：应写签发领导的姓名',
+        zh: '签发人“{{name}}”不是姓名：应写签发领导的姓名，而不是职务或意见',
         en: 'Signer “{{name}}” does not look like a name',
       },
     },
@@ -65,7 +67,7 @@ export const signerRequired: Rule = {
           // Several signers (联合行文) are separated by spaces.
           let pos = endOfLabel;
           for (const name of f.names.split(/([\s\u3000]+)/)) {
-            if (name.trim() && !NAME.test(name) && !/^[×X＊*]+$/.test(name)) {
+            if (name.trim() && (!NAME.test(name) || NOT_A_NAME.test(name)) && !/^[×X＊*]+$/.test(name)) {
               context.report({ messageId: 'badName', block: f.block, start: pos, end: pos + name.length, data: { name } });
             }
             pos += name.length;
