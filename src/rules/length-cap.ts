@@ -64,7 +64,8 @@ export const lengthCap: Rule = {
       zh: '公文篇幅不超过所属类别的字数上限（文件稿 5000、专项 4000、简报 2000、研究报告 4000 字），可选页数上限',
       en: 'Keep a draft within the word cap of its category (文件稿 5000, 专项 4000, 简报 2000, 研究报告 4000), and optionally a page cap',
     },
-    severity: 'error',
+    // The clause says 一般不超过 ("as a rule, not over"): a warning unless a profile makes it binding.
+    severity: 'warning',
     recommended: true,
     fixable: false,
     cites: [JINGHAI_60],
@@ -89,7 +90,7 @@ export const lengthCap: Rule = {
     defaultOptions: { caps: DEFAULT_CAPS, pages: {}, linesPerPage: 22, charsPerLine: 28 },
     messages: {
       overCap: {
-        zh: '正文 {{count}} 字，超过{{category}}上限 {{cap}} 字（多 {{over}} 字；{{why}}；依据 {{basis}}）。自此处起超出',
+        zh: '正文 {{count}} 字，超过{{category}}篇幅上限 {{cap}} 字（多 {{over}} 字；{{why}}；依据 {{basis}}）。自此处起超出',
         en: 'The body has {{count}} characters, over the {{category}} cap of {{cap}} (by {{over}}; {{why}}; per {{basis}}). The excess starts here',
       },
       overPages: {

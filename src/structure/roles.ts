@@ -27,6 +27,9 @@ const clean = (b: GwBlock): string => b.data.norm.replace(/[\s\u3000]+/g, '');
 /** Agency-like names: what a 发文机关标志 or 署名 looks like. */
 const AGENCY_END = /(人民政府|政府|委员会|委|办公室|办公厅|厅|局|部|院|署|会|处|科|室|中心|小组|党组|支队|大队|公司|集团|大学|学院|学校|街道|社区|镇|乡|村|所|站|队|团|馆)(（[^）]*）)?$/;
 
+/** "…国务院令", "…市人民政府令", "…部令": an issuing body followed by 令. */
+const AGENCY_BEFORE_LING = /(国务院|政府|部|委员会|局|署|院|行|会)令$/;
+
 /** Lines that make up a title: no sentence end, not a recipient line, not too long. */
 function titleLike(b: GwBlock): boolean {
   const t = clean(b);
@@ -34,6 +37,12 @@ function titleLike(b: GwBlock): boolean {
   if (/[。；！？]$/.test(t) || /[:：]$/.test(t)) return false;
   if (/[。；]/.test(t)) return false;
   return true;
+}
+
+/** A 署名 line: short, no sentence punctuation (an agency, or 职务 + 姓名 as in a 令). */
+function isSignatureLike(b: GwBlock): boolean {
+  const t = clean(b).replace(/&\w+;/g, '');
+  return t.length > 0 && t.length <= 40 && !/[。；，,：:]/.test(t);
 }
 
 function isDate(t: string): boolean {
@@ -55,6 +64,9 @@ function headerRole(b: GwBlock): Role | undefined {
   if (DOC_NUMBER_LINE.test(t)) return '发文字号';
   if (SIGNER.test(b.data.norm)) return '签发人';
   if (/文件$/.test(t) && t.length <= 30 && !/关于/.test(t)) return '发文机关标志';
+  // 命令（令）: "中华人民共和国国务院令" with its 令号 "第706号" on the next line.
+  if (/令$/.test(t) && t.length <= 24 && !/关于|命令$/.test(t) && AGENCY_BEFORE_LING.test(t)) return '发文机关标志';
+  if (/^第\s*\d+\s*号$/.test(t)) return '发文字号';
   return undefined;
 }
 
@@ -86,7 +98,8 @@ export function assignRoles(doc: GwDocument): void {
     // An agency name alone above the title, in a red-header draft without "文件" (e.g. 纪要, 函 版头).
     if (!sawHeader && titleIdx.length === 0 && i + 1 < n && AGENCY_END.test(t) && t.length <= 25 && !/关于/.test(t)) {
       const next = clean(blocks[i + 1]!);
-      if (headerRole(blocks[i + 1]!) || /关于/.test(next)) {
+      // Before 发文字号 it is the 版头 of a 函 or 纪要; before "关于…" it is the first line of a split title.
+      if (headerRole(blocks[i + 1]!) && !/^关于/.test(next)) {
         set(i, '发文机关标志');
         sawHeader = true;
         i++;
@@ -99,7 +112,8 @@ export function assignRoles(doc: GwDocument): void {
       i++;
       continue;
     }
-    if (title !== undefined && titleIdx[titleIdx.length - 1] === i - 1 && titleLike(b) && b.data.markdownDepth === undefined && continuesTitle(title, t)) {
+    const titleFromHeading = titleIdx.length > 0 && blocks[titleIdx[0]!]!.data.markdownDepth !== undefined;
+    if (title !== undefined && !titleFromHeading && titleIdx[titleIdx.length - 1] === i - 1 && titleLike(b) && !headingLevelOf(t) && b.data.markdownDepth === undefined && continuesTitle(title, t)) {
       titleIdx.push(i);
       title += t;
       i++;
@@ -149,25 +163,31 @@ export function assignRoles(doc: GwDocument): void {
       end = k;
     } else break;
   }
-  // 成文日期: the last date line before the 版记 (and before any 附件).
+  // 成文日期: the first date line after which only 附注, an attached document (附件1 …, or the text a 令 or an
+  // 印发 notice issues) or the 版记 follow. The last date in the file may belong to an attachment.
+  const afterNotes = (k: number): number => {
+    let j = k + 1;
+    while (j < end && NOTE.test(clean(blocks[j]!))) j++;
+    return j;
+  };
   let dateIdx = -1;
-  for (let k = end - 1; k >= bodyStart; k--) {
-    if (dateLine(blocks[k]!)) {
+  let fallback = -1;
+  for (let k = bodyStart; k < end; k++) {
+    if (!dateLine(blocks[k]!)) continue;
+    const j = afterNotes(k);
+    if (j >= end || ATTACHMENT_HEAD.test(clean(blocks[j]!))) {
       dateIdx = k;
       break;
     }
+    if (fallback < 0 && titleLike(blocks[j]!) && k > bodyStart && isSignatureLike(blocks[k - 1]!)) fallback = k;
   }
+  if (dateIdx < 0) dateIdx = fallback;
   if (dateIdx >= 0) {
-    // Everything after the date: 附注 (in brackets), then 附件 from an "附件" heading on.
+    // Everything after the date: 附注 (in brackets), then the attached or issued document.
     set(dateIdx, '成文日期');
     let k = dateIdx + 1;
     while (k < end && NOTE.test(clean(blocks[k]!))) set(k++, '附注');
-    let inAttachment = false;
-    for (; k < end; k++) {
-      const t = clean(blocks[k]!);
-      if (ATTACHMENT_HEAD.test(t)) inAttachment = true;
-      set(k, inAttachment ? '附件' : '附注');
-    }
+    for (; k < end; k++) set(k, '附件');
     end = dateIdx;
     // 署名: up to four short agency lines right before the date (联合行文).
     let signed = 0;
@@ -208,7 +228,10 @@ export function assignRoles(doc: GwDocument): void {
   for (const b of blocks) if (!b.data.role) b.data.role = '其他';
 
   const bodyTexts = blocks.filter((b) => b.data.role === '正文').map((b) => b.data.norm);
-  const docType = detectDocType(title, bodyTexts, doc.data.declared);
+  // A 令 has no title of its own: its 版头 ("…国务院令") names the 文种.
+  const lingMark = blocks.find((b) => b.data.role === '发文机关标志' && /令$/.test(clean(b)));
+  const docType = detectDocType(title ?? (lingMark ? clean(lingMark) : undefined), bodyTexts, doc.data.declared);
+  if (!title && lingMark && docType.value === '命令') docType.reason = `版头“${clean(lingMark)}”表明文种为命令（令）`;
   doc.data.docType = docType;
   doc.data.direction = detectDirection(docType.value, recipients, doc.data.declared);
   doc.data.category = detectCategory(docType.value, doc.data.declared);
@@ -231,6 +254,7 @@ function startsTitle(blocks: GwBlock[], i: number): boolean {
 /** Whether line `t` continues a title that is not finished yet. */
 function continuesTitle(titleSoFar: string, t: string): boolean {
   // A title ends with its 文种; once it does, the next line is something else.
-  if (/(请示|报告|通知|通报|通告|公告|公报|决议|决定|命令|意见|议案|批复|函|纪要|简报|答复)$/.test(titleSoFar)) return false;
+  const core = titleSoFar.replace(/[（(][^（()）]*[）)]$/, '');
+  if (/(请示|报告|通知|通报|通告|公告|公报|决议|决定|命令|意见|议案|批复|函|纪要|简报|答复)$/.test(core)) return false;
   return t.length <= 40;
 }
