@@ -143,6 +143,11 @@ export interface ResolveOptions {
   cliRules?: Record<string, RuleEntry>;
   /** CLI --doc-type / --category / --direction. */
   cliSettings?: Record<string, unknown>;
+  /**
+   * false: load no code from the user's folders — no `plugins`, no JavaScript config — only JSON/YAML config
+   * and the built-in rules. The language server sets it in an untrusted workspace. Default true.
+   */
+  allowPlugins?: boolean;
 }
 
 /**
