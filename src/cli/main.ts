@@ -69,6 +69,12 @@ function write(text: string, outputFile?: string): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.slice(2).includes('--lsp')) {
+    // The language server owns stdin/stdout from here on; it ends with the client's `exit` or a closed input.
+    const { runStdio } = await import('../lsp/stdio.js');
+    runStdio();
+    return new Promise<number>((done) => process.stdin.on('close', () => done(EXIT.OK)));
+  }
   const program = new Command();
   program
     .name('gwlint')
