@@ -313,8 +313,12 @@ function toList(x: string | string[] | undefined): string[] {
 
 function overrideMatches(o: NonNullable<ConfigFile['overrides']>[number], configFile: string, filePath: string): boolean {
   const rel = relative(dirname(configFile), resolve(filePath)).split(sep).join('/');
-  const inc = picomatch(toList(o.files), { dot: true, matchBase: true });
-  if (!inc(rel)) return false;
-  if (o.excludedFiles && picomatch(toList(o.excludedFiles), { dot: true, matchBase: true })(rel)) return false;
+  if (!globsMatch(toList(o.files), rel)) return false;
+  if (o.excludedFiles && globsMatch(toList(o.excludedFiles), rel)) return false;
   return true;
+}
+
+/** A pattern with a slash matches the path from the config's folder; one without, any file's name (as ESLint). */
+function globsMatch(patterns: string[], rel: string): boolean {
+  return patterns.some((p) => picomatch(p, { dot: true, matchBase: !p.includes('/') })(rel));
 }
