@@ -1,0 +1,47 @@
+// Builds the extension and the gwlint language server into dist/ as CommonJS bundles, and copies the data
+// the server reads at run time (rules/, the rule pages) beside them, so the .vsix needs no global gwlint.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const production = process.argv.includes('--production');
+
+rmSync(join(here, 'dist'), { recursive: true, force: true });
+for (const dir of ['rules', 'docs']) rmSync(join(here, dir), { recursive: true, force: true });
+cpSync(join(root, 'rules'), join(here, 'rules'), { recursive: true });
+if (existsSync(join(root, 'docs', 'rules'))) {
+  mkdirSync(join(here, 'docs'), { recursive: true });
+  cpSync(join(root, 'docs', 'rules'), join(here, 'docs', 'rules'), { recursive: true });
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // VS Code 1.82 runs extensions (and the server it forks) on Node 18.
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: [join(here, 'src', 'extension.ts')],
+  outfile: join(here, 'dist', 'extension.js'),
+  external: ['vscode'],
+});
+
+await build({
+  ...common,
+  entryPoints: [join(here, 'src', 'server.ts')],
+  outfile: join(here, 'dist', 'server.js'),
+  // The engine is ESM and finds its data from import.meta.url; in a CommonJS bundle that is this file's URL.
+  define: { 'import.meta.url': '__gwlintImportMetaUrl' },
+  banner: { js: 'const __gwlintImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+  // A native addon: required at run time from node_modules, which the .vsix carries (see package.json).
+  external: ['@node-rs/jieba', '@node-rs/jieba/dict'],
+});

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { DraftStatus } from '../../src/lsp/protocol.js';
+import { text, thousands } from './l10n.js';
+
+/** "字数 4,213 / 5,000 · 报告 · 上行" for the draft in the active editor. */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('gwlint.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly byUri = new Map<string, DraftStatus>();
+  /** Asks the server for a draft's status (set once the client runs). */
+  requester: ((uri: string) => Promise<DraftStatus | null>) | undefined;
+
+  constructor() {
+    this.item.name = 'gwlint';
+    this.item.command = 'workbench.actions.view.problems';
+  }
+
+  update(s: DraftStatus): void {
+    this.byUri.set(s.uri, s);
+    if (this.activeUri() === s.uri) this.show(s);
+  }
+
+  /** Shows the active draft's status, asking the server when it has none yet. */
+  refresh(uri = this.activeUri()): void {
+    if (!uri) return this.item.hide();
+    const known = this.byUri.get(uri);
+    if (known) this.show(known);
+    else this.item.hide();
+    void this.requester?.(uri).then(
+      (s) => {
+        if (s && this.activeUri() === uri) this.update(s);
+      },
+      () => undefined,
+    );
+  }
+
+  private activeUri(): string | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (editor) return editor.document.uri.toString();
+    // A custom editor (the .docx preview) has no text editor; its tab says which file it shows.
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    return input instanceof vscode.TabInputCustom ? input.uri.toString() : undefined;
+  }
+
+  show(s: DraftStatus): void {
+    if (s.charCount === null) return this.item.hide();
+    const count = s.cap ? text('charsCap', thousands(s.charCount), thousands(s.cap.limit)) : text('chars', thousands(s.charCount));
+    const parts = [count, s.docType ?? text('noDocType')];
+    if (s.direction) parts.push(s.direction);
+    this.item.text = `${s.trusted ? '' : '$(shield) '}${parts.join(' · ')}`;
+    const over = s.cap && s.charCount > s.cap.limit;
+    this.item.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const lines: string[] = [];
+    if (s.cap) lines.push(over ? text('overCap', thousands(s.cap.limit), s.cap.basis) : text('capBasis', thousands(s.cap.limit), s.cap.basis));
+    else lines.push(text('noCap'));
+    if (s.docType) lines.push(text('detected', s.docType, s.reasons.docType ?? ''));
+    if (s.direction) lines.push(text('direction', s.direction, s.reasons.direction ?? ''));
+    if (s.category) lines.push(text('category', s.category, s.reasons.category ?? ''));
+    lines.push(text('findings', s.errorCount, s.warningCount));
+    if (s.profile) lines.push(text('profile', s.profile));
+    if (!s.trusted) lines.push(text('untrusted'));
+    this.item.tooltip = lines.join('\n');
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
