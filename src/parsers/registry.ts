@@ -10,6 +10,8 @@ type Loader = () => Promise<Parser>;
 const builtins: { extensions: string[]; load: Loader }[] = [
   { extensions: ['.md', '.markdown', '.mdown', '.mkd'], load: async () => (await import('./markdown.js')).markdownParser },
   { extensions: ['.txt', '.text'], load: async () => (await import('./text.js')).textParser },
+  // Binary (`binary: true`): gets the file's bytes.
+  { extensions: ['.docx', '.docm', '.dotx', '.dotm'], load: async () => (await import('./docx/index.js')).docxParser },
 ];
 
 const extra: Parser[] = [];

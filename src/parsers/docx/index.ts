@@ -1,0 +1,254 @@
+import { BlockBuilder } from '../../model/builder.js';
+import { assembleDocument, type RawBlock } from '../../model/document.js';
+import type { DocxHeaderFooter, DocxInfo, GwBlock, PageSetup, ReaderNotice } from '../../model/types.js';
+import { InputError, type Parser } from '../types.js';
+import { CUT, readStory, type ReadParagraph, type SectionInfo } from './body.js';
+import { Numbering } from './numbering.js';
+import { Styles } from './styles.js';
+import { child, onOff, parsePart, parseTree, type XmlNode } from './xml.js';
+import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip.js';
+
+/**
+ * The .docx reader: the package is read directly (fflate + saxes), and the result is the same tree a Markdown
+ * draft gives, so every text rule works on it unchanged while layout rules also see fonts, sizes, indents and
+ * the page setup.
+ *
+ * The document's `source` is its plain-text view: one line per paragraph in reading order (body paragraphs,
+ * table-cell paragraphs and text-box paragraphs alike, empty ones included), so a message's `line` is the
+ * paragraph number and `block.data.paragraph` (0-based) is that line minus one. Generated text — list labels
+ * such as "一、" — is part of a block's text but has no characters in the source (a zero-length segment). A
+ * manual line break (Shift+Enter) is "\v" in the source, a page break "\f", as Word's own plain text has them,
+ * and it ends a block, as a soft break does in Markdown.
+ */
+
+const WORD_NS_REL = /\/officeDocument$/;
+
+interface Rel {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export interface DocxReadOptions {
+  limits?: Partial<ZipLimits>;
+}
+
+function joinPath(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').filter(Boolean);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function readRels(zip: ZipReader, part: string): Map<string, Rel> {
+  const relsPath = `${dirOf(part) ? dirOf(part) + '/' : ''}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
+  const out = new Map<string, Rel>();
+  if (!zip.has(relsPath)) return out;
+  const tree = parseTree(zip, relsPath);
+  const root = tree.children.find((c) => c.name.endsWith('Relationships'));
+  for (const r of root?.children ?? []) {
+    const id = r.attrs['Id'];
+    const target = r.attrs['Target'];
+    if (!id || !target) continue;
+    const external = r.attrs['TargetMode'] === 'External';
+    out.set(id, { type: r.attrs['Type'] ?? '', target: external ? target : joinPath(dirOf(part), target), external });
+  }
+  return out;
+}
+
+function relOfType(rels: Map<string, Rel>, suffix: string): string | undefined {
+  for (const r of rels.values()) if (!r.external && r.type.endsWith(suffix)) return r.target;
+  return undefined;
+}
+
+/** A clear reason for bytes that are not a zip, from what they start with. */
+function notZipError(bytes: Uint8Array): InputError {
+  if (bytes.length === 0) return new InputError('文件是空的', '确认保存了正确的文件');
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // An OLE compound file. Office puts an encrypted .docx in one (streams EncryptionInfo, EncryptedPackage);
+    // legacy Word and WPS keep a WordDocument stream. Stream names are UTF-16LE in the directory sectors.
+    const has = (name: string): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(Buffer.from(name, 'utf16le'));
+    if (has('EncryptedPackage') || has('EncryptionInfo')) {
+      return new InputError('文档设置了打开密码（已加密），无法读取', '在 Word/WPS 中取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空）后另存为 .docx 再检查');
+    }
+    if (has('WordDocument')) {
+      return new InputError('这是旧版 Word/WPS 二进制文档（.doc/.wps），只是扩展名为 .docx', '用 Word、WPS 或 LibreOffice 另存为 .docx 后再检查（或加 --convert-legacy 由 LibreOffice 转换）');
+    }
+    return new InputError('这是 OLE 复合文件（旧版 Office 格式或加密文档），不是 .docx', '用 Word 或 WPS 打开后另存为 .docx 再检查');
+  }
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  if (head.startsWith('{\\rtf')) return new InputError('这是 RTF 文件，只是扩展名为 .docx', '用 Word 或 WPS 另存为 .docx 后再检查');
+  if (head.startsWith('%PDF')) return new InputError('这是 PDF 文件，只是扩展名为 .docx', 'gwlint 不检查 PDF；请提供 .docx、.md 或 .txt 草稿');
+  if (/^\s*(\uFEFF)?<\?xml[^>]*>\s*<\?mso-application[^>]*Word\.Document/.test(head) || head.includes('w:wordDocument')) {
+    return new InputError('这是 Word 2003 XML 文档，只是扩展名为 .docx', '用 Word 另存为 .docx 后再检查');
+  }
+  if (/^\s*<(!doctype html|html)/i.test(head)) return new InputError('这是网页（HTML）文件，只是扩展名为 .docx', '用 Word 打开后另存为 .docx 再检查');
+  return new InputError('不是有效的 .docx 文件（不是 zip 压缩包）', '确认文件类型；用 Word 或 WPS 打开后另存为 .docx 再检查');
+}
+
+function countElements(zip: ZipReader, part: string | undefined, name: string, keep: (a: Record<string, string>) => boolean = () => true): number {
+  if (!part || !zip.has(part)) return 0;
+  let n = 0;
+  parsePart(zip, part, {
+    open(el, a) {
+      if (el === name && keep(a)) n++;
+    },
+    close() {},
+    text() {},
+  });
+  return n;
+}
+
+/** Turns paragraphs read from a story into raw blocks and their plain-text lines. */
+class LineSink {
+  readonly lines: string[] = [];
+  readonly blocks: RawBlock[] = [];
+  private length = 0;
+
+  add = (p: ReadParagraph): void => {
+    const lineStart = this.length;
+    const paragraph = this.lines.length;
+    this.lines.push(p.line);
+    this.length += p.line.length + 1;
+    let b = new BlockBuilder();
+    const push = (): void => {
+      this.blocks.push({ builder: b, type: p.type, extra: { format: p.format, paragraph, container: p.container } });
+    };
+    for (const item of p.items) {
+      if (item === CUT) {
+        push();
+        b = new BlockBuilder();
+      } else if (item.linear) b.addLinear(item.text, lineStart + item.rel, item.format);
+      else b.addMapped(item.text, lineStart + item.rel, 0, item.format);
+    }
+    push();
+  };
+
+  get source(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadOptions = {}): ReturnType<typeof assembleDocument> {
+  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7);
+  if (!isZip) throw notZipError(bytes);
+  const zip = new ZipReader(bytes, { ...DEFAULT_ZIP_LIMITS, ...options.limits });
+
+  // The main part is named by the package relationships; conventional name as a fallback.
+  const pkgRels = readRels(zip, '');
+  let main: string | undefined;
+  for (const r of pkgRels.values()) if (WORD_NS_REL.test(r.type) && !r.external) main = r.target;
+  if (!main || !zip.has(main)) main = zip.has('word/document.xml') ? 'word/document.xml' : undefined;
+  if (!main) {
+    if (zip.has('xl/workbook.xml')) throw new InputError('这是 Excel 表格（.xlsx），不是 Word 文档', '请提供 .docx 草稿');
+    if (zip.has('ppt/presentation.xml')) throw new InputError('这是 PowerPoint 演示文稿（.pptx），不是 Word 文档', '请提供 .docx 草稿');
+    if (zip.has('mimetype') && zip.has('content.xml')) throw new InputError('这是 OpenDocument 文档（.odt 等），不是 .docx', '用 WPS、Word 或 LibreOffice 另存为 .docx 后再检查');
+    throw new InputError('zip 压缩包里没有 Word 正文（缺少 word/document.xml），不是 .docx 文件', '确认文件类型；用 Word 或 WPS 打开后另存为 .docx 再检查');
+  }
+  const rels = readRels(zip, main);
+  const partOf = (suffix: string, fallback: string): string | undefined => {
+    const p = relOfType(rels, suffix) ?? joinPath(dirOf(main!), fallback);
+    return zip.has(p) ? p : undefined;
+  };
+  const stylesPart = partOf('/styles', 'styles.xml');
+  const numberingPart = partOf('/numbering', 'numbering.xml');
+  const themePart = partOf('/theme', 'theme/theme1.xml');
+  const settingsPart = partOf('/settings', 'settings.xml');
+  const footnotesPart = partOf('/footnotes', 'footnotes.xml');
+  const commentsPart = partOf('/comments', 'comments.xml');
+
+  const settings: XmlNode | undefined = settingsPart ? parseTree(zip, settingsPart) : undefined;
+  const settingsRoot = child(settings, 'w:settings');
+  const evenAndOddHeaders = onOff(child(settingsRoot, 'w:evenAndOddHeaders')?.attrs) ?? false;
+  const themeLang = child(settingsRoot, 'w:themeFontLang')?.attrs['w:eastAsia'];
+
+  const styles = new Styles(stylesPart ? parseTree(zip, stylesPart) : undefined, themePart ? parseTree(zip, themePart) : undefined, themeLang);
+  const numbering = numberingPart ? new Numbering(parseTree(zip, numberingPart)) : undefined;
+
+  const body = new LineSink();
+  const stats = readStory(zip, main, 'body', styles, numbering, body.add);
+
+  // Headers and footers of every section, once each.
+  const headers: DocxHeaderFooter[] = [];
+  const footers: DocxHeaderFooter[] = [];
+  const seen = new Set<string>();
+  let trackedChanges = stats.trackedChanges;
+  let hiddenChars = stats.hiddenChars;
+  for (const s of stats.sections) {
+    for (const [kind, list, out] of [
+      ['header', s.headers, headers],
+      ['footer', s.footers, footers],
+    ] as const) {
+      for (const ref of list) {
+        const target = rels.get(ref.rid)?.target;
+        if (!target || !zip.has(target)) continue;
+        const key = `${kind}|${ref.type}|${target}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const sink = new LineSink();
+        const st = readStory(zip, target, kind, styles, numbering, sink.add);
+        trackedChanges += st.trackedChanges;
+        hiddenChars += st.hiddenChars;
+        const part = assembleDocument({ kind: 'docx', filePath, source: sink.source, blocks: sink.blocks });
+        const type = ref.type === 'even' || ref.type === 'first' ? ref.type : 'default';
+        out.push({ kind, type, blocks: part.children as GwBlock[], hasPageField: st.hasPageField });
+      }
+    }
+  }
+
+  const docx: DocxInfo = {
+    headers,
+    footers,
+    evenAndOddHeaders,
+    trackedChanges,
+    comments: countElements(zip, commentsPart, 'w:comment'),
+    footnotes: countElements(zip, footnotesPart, 'w:footnote', (a) => !a['w:type'] || a['w:type'] === 'normal'),
+    hiddenChars,
+    ...(Object.keys(styles.themeFonts).length ? { themeFonts: styles.themeFonts } : {}),
+  };
+
+  const notices: ReaderNotice[] = [];
+  if (trackedChanges > 0) {
+    notices.push({
+      id: 'tracked-changes',
+      severity: 'warning',
+      message: `文档中还有 ${trackedChanges} 处修订未处理；检查按“接受所有修订”后的文字进行。定稿前请在 Word/WPS 中接受或拒绝修订`,
+      line: 1,
+      column: 1,
+    });
+  }
+
+  // The page setup of the section that holds most of the body (a 公文 may add a landscape section for a table).
+  let mainSection: SectionInfo | undefined;
+  for (const s of stats.sections) if (!mainSection || s.paragraphs > mainSection.paragraphs) mainSection = s;
+  const page: PageSetup | undefined = mainSection && Object.keys(mainSection.page).length ? mainSection.page : undefined;
+
+  return assembleDocument({
+    kind: 'docx',
+    filePath,
+    source: body.source,
+    blocks: body.blocks,
+    notices,
+    docx,
+    ...(page ? { page } : {}),
+  });
+}
+
+export const docxParser: Parser = {
+  kind: 'docx',
+  extensions: ['.docx', '.docm', '.dotx', '.dotm'],
+  binary: true,
+  parse(input) {
+    const doc = readDocx(input.bytes ?? new Uint8Array(), input.filePath);
+    if (input.declared && Object.keys(input.declared).length) doc.data.declared = { ...input.declared };
+    return doc;
+  },
+};

@@ -1,0 +1,205 @@
+import type { ParagraphFormat, RunFormat } from '../../model/types.js';
+import { num, onOff, type Attrs, type XmlNode } from './xml.js';
+
+/**
+ * Run and paragraph properties as one level of the style hierarchy states them (partial), and how the levels
+ * combine. Each property resolves on its own: the nearest level that states it wins (ECMA-376 §17.7.2:
+ * document defaults → table style → paragraph style and its basedOn chain → run style chain → direct).
+ */
+
+export interface RProps {
+  ascii?: string;
+  eastAsia?: string;
+  asciiTheme?: string;
+  eastAsiaTheme?: string;
+  sz?: number;
+  b?: boolean;
+  i?: boolean;
+  color?: string;
+  vanish?: boolean;
+  rStyle?: string;
+}
+
+export interface PProps {
+  pStyle?: string;
+  jc?: string;
+  /** Signed: a hanging indent is negative. */
+  firstLine?: number;
+  /** In hundredths of a character, signed like firstLine. */
+  firstLineChars?: number;
+  left?: number;
+  leftChars?: number;
+  right?: number;
+  line?: number;
+  lineRule?: string;
+  numId?: string;
+  ilvl?: number;
+  outlineLvl?: number;
+}
+
+/** Reads one child element of a w:rPr into `p`. */
+export function applyRPr(p: RProps, name: string, a: Attrs): void {
+  switch (name) {
+    case 'w:rFonts':
+      if (a['w:ascii'] !== undefined) p.ascii = a['w:ascii'];
+      else if (a['w:hAnsi'] !== undefined && p.ascii === undefined) p.ascii = a['w:hAnsi'];
+      if (a['w:eastAsia'] !== undefined) p.eastAsia = a['w:eastAsia'];
+      if (a['w:asciiTheme'] !== undefined) p.asciiTheme = a['w:asciiTheme'];
+      if (a['w:eastAsiaTheme'] !== undefined) p.eastAsiaTheme = a['w:eastAsiaTheme'];
+      break;
+    case 'w:sz': {
+      const v = num(a['w:val']);
+      if (v !== undefined) p.sz = v;
+      break;
+    }
+    case 'w:b':
+      p.b = onOff(a);
+      break;
+    case 'w:i':
+      p.i = onOff(a);
+      break;
+    case 'w:color':
+      if (a['w:val'] !== undefined) p.color = a['w:val'];
+      break;
+    case 'w:vanish':
+      p.vanish = onOff(a);
+      break;
+    case 'w:rStyle':
+      if (a['w:val'] !== undefined) p.rStyle = a['w:val'];
+      break;
+  }
+}
+
+/** Reads one child element of a w:pPr into `p` (w:numPr's children come here too). */
+export function applyPPr(p: PProps, name: string, a: Attrs): void {
+  switch (name) {
+    case 'w:pStyle':
+      if (a['w:val'] !== undefined) p.pStyle = a['w:val'];
+      break;
+    case 'w:jc':
+      if (a['w:val'] !== undefined) p.jc = a['w:val'];
+      break;
+    case 'w:ind': {
+      const fl = num(a['w:firstLine']);
+      const h = num(a['w:hanging']);
+      if (h !== undefined) p.firstLine = -h;
+      else if (fl !== undefined) p.firstLine = fl;
+      const flc = num(a['w:firstLineChars']);
+      const hc = num(a['w:hangingChars']);
+      if (hc !== undefined) p.firstLineChars = -hc;
+      else if (flc !== undefined) p.firstLineChars = flc;
+      const l = num(a['w:left'] ?? a['w:start']);
+      if (l !== undefined) p.left = l;
+      const lc = num(a['w:leftChars'] ?? a['w:startChars']);
+      if (lc !== undefined) p.leftChars = lc;
+      const r = num(a['w:right'] ?? a['w:end']);
+      if (r !== undefined) p.right = r;
+      break;
+    }
+    case 'w:spacing': {
+      const line = num(a['w:line']);
+      if (line !== undefined) p.line = line;
+      if (a['w:lineRule'] !== undefined) p.lineRule = a['w:lineRule'];
+      break;
+    }
+    case 'w:numId':
+      if (a['w:val'] !== undefined) p.numId = a['w:val'];
+      break;
+    case 'w:ilvl': {
+      const v = num(a['w:val']);
+      if (v !== undefined) p.ilvl = v;
+      break;
+    }
+    case 'w:outlineLvl': {
+      const v = num(a['w:val']);
+      if (v !== undefined) p.outlineLvl = v;
+      break;
+    }
+  }
+}
+
+/** Elements whose content restates old formatting (tracked formatting changes): never read as current. */
+export const CHANGE_RECORDS = new Set([
+  'w:rPrChange',
+  'w:pPrChange',
+  'w:sectPrChange',
+  'w:tblPrChange',
+  'w:tblPrExChange',
+  'w:trPrChange',
+  'w:tcPrChange',
+  'w:tblGridChange',
+  'w:numberingChange',
+]);
+
+function walkProps(n: XmlNode | undefined, f: (name: string, a: Attrs) => void): void {
+  if (!n) return;
+  for (const c of n.children) {
+    if (CHANGE_RECORDS.has(c.name)) continue;
+    f(c.name, c.attrs);
+    if (c.name === 'w:numPr') for (const g of c.children) f(g.name, g.attrs);
+  }
+}
+
+export function rPrOf(n: XmlNode | undefined): RProps {
+  const p: RProps = {};
+  walkProps(n, (name, a) => applyRPr(p, name, a));
+  return p;
+}
+
+export function pPrOf(n: XmlNode | undefined): PProps {
+  const p: PProps = {};
+  walkProps(n, (name, a) => applyPPr(p, name, a));
+  return p;
+}
+
+/** Later levels override earlier ones, property by property; theme and explicit font names pair up. */
+export function mergeR(into: RProps, level: RProps | undefined): RProps {
+  if (!level) return into;
+  for (const k in level) {
+    const v = level[k as keyof RProps];
+    if (v === undefined) continue;
+    (into as Record<string, unknown>)[k] = v;
+    // A level naming a font explicitly (without a theme font) replaces an inherited theme font and vice versa.
+    if (k === 'eastAsia' && level.eastAsiaTheme === undefined) delete into.eastAsiaTheme;
+    if (k === 'ascii' && level.asciiTheme === undefined) delete into.asciiTheme;
+  }
+  return into;
+}
+
+export function mergeP(into: PProps, level: PProps | undefined): PProps {
+  if (!level) return into;
+  for (const k in level) {
+    const v = level[k as keyof PProps];
+    if (v !== undefined) (into as Record<string, unknown>)[k] = v;
+  }
+  return into;
+}
+
+export function toParagraphFormat(p: PProps, styleName: string | undefined): ParagraphFormat {
+  const f: ParagraphFormat = {};
+  if (p.jc !== undefined) f.alignment = p.jc === 'start' ? 'left' : p.jc === 'end' ? 'right' : p.jc;
+  if (p.firstLine !== undefined) f.indentFirstLineTwips = p.firstLine;
+  if (p.firstLineChars !== undefined) f.indentFirstLineChars = p.firstLineChars / 100;
+  if (p.left !== undefined) f.indentLeftTwips = p.left;
+  if (p.right !== undefined) f.indentRightTwips = p.right;
+  if (p.line !== undefined) f.lineSpacing = p.line;
+  if (p.line !== undefined || p.lineRule !== undefined) f.lineRule = p.lineRule ?? 'auto';
+  if (p.pStyle !== undefined) f.styleId = p.pStyle;
+  if (styleName !== undefined) f.styleName = styleName;
+  if (p.outlineLvl !== undefined && p.outlineLvl < 9) f.outlineLevel = p.outlineLvl;
+  return f;
+}
+
+export function toRunFormat(r: RProps, themeFont: (name: string) => string | undefined): RunFormat {
+  const f: RunFormat = {};
+  const ea = r.eastAsiaTheme !== undefined ? themeFont(r.eastAsiaTheme) ?? r.eastAsia : r.eastAsia;
+  const ascii = r.asciiTheme !== undefined ? themeFont(r.asciiTheme) ?? r.ascii : r.ascii;
+  if (ea) f.fontEastAsia = ea;
+  if (ascii) f.fontAscii = ascii;
+  // ECMA-376 §17.3.2.38: with no size stated anywhere, text is 10 pt.
+  f.sizeHalfPoints = r.sz ?? 20;
+  f.bold = r.b ?? false;
+  if (r.i) f.italic = true;
+  if (r.color !== undefined && r.color !== 'auto') f.color = r.color;
+  return f;
+}

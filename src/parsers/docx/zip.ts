@@ -1,0 +1,229 @@
+import { Inflate } from 'fflate';
+import { InputError } from '../types.js';
+
+/**
+ * A bounded reader for the zip container of a .docx.
+ *
+ * The central directory is read here rather than through fflate's unzip helpers because those inflate a whole
+ * entry into one buffer before we could look at it: a zip bomb (a few KB that inflate to GB) would exhaust
+ * memory before any check ran. Entries are inflated in small slices, and both the running total of inflated
+ * bytes and each entry's ratio of inflated to stored bytes are checked after every slice, so a bomb is stopped
+ * after at most one slice's worth of output (deflate cannot expand a slice by more than ~1032×).
+ */
+
+export interface ZipLimits {
+  /** Total bytes inflated over all entries read from one file. */
+  maxTotalBytes: number;
+  /** Largest allowed inflated/stored ratio of one entry, checked once it has produced `ratioGraceBytes`. */
+  maxRatio: number;
+  /** Small entries may compress extremely well (an empty styles part); the ratio is judged past this size. */
+  ratioGraceBytes: number;
+  /** Most entries in the directory (a .docx has ~15–60; thousands means something is off). */
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 512 * 1024 * 1024,
+  // Word XML compresses 5–20×; highly repetitive generated XML reaches ~100×. Bombs are 1000×.
+  maxRatio: 200,
+  ratioGraceBytes: 1024 * 1024,
+  maxEntries: 10000,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+  flags: number;
+}
+
+const SLICE = 16 * 1024;
+
+const BOMB_HINT = '这不是正常的 Word 文档；若确信文件无害，请用 Word 或 WPS 打开后重新保存为 .docx';
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o]! | (b[o + 1]! << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+}
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+const truncated = (): InputError =>
+  new InputError('文件不完整：zip 结构被截断或损坏（可能下载、复制或邮件附件传输中断）', '重新获取原文件，或用 Word/WPS 打开后另存为 .docx');
+
+export class ZipReader {
+  readonly entries = new Map<string, ZipEntry>();
+  private inflated = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  ) {
+    this.readDirectory();
+  }
+
+  /** Bytes inflated so far (all entries). */
+  get totalInflated(): number {
+    return this.inflated;
+  }
+
+  private readDirectory(): void {
+    const b = this.bytes;
+    // End of central directory: 22 bytes plus a comment of up to 65535 bytes, at the very end of the file.
+    let eocd = -1;
+    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
+      if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw truncated();
+    let count = u16(b, eocd + 10);
+    let cdSize = u32(b, eocd + 12);
+    let cdOffset = u32(b, eocd + 16);
+    if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+      // ZIP64: the locator sits just before the EOCD record.
+      const loc = eocd - 20;
+      if (loc < 0 || u32(b, loc) !== 0x07064b50) throw truncated();
+      const rec = u64(b, loc + 8);
+      if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw truncated();
+      count = u64(b, rec + 32);
+      cdSize = u64(b, rec + 40);
+      cdOffset = u64(b, rec + 48);
+    }
+    if (count > this.limits.maxEntries) {
+      throw new InputError(`zip 中条目过多（${count} 个），不像 Word 文档`, BOMB_HINT);
+    }
+    if (cdOffset + cdSize > b.length) throw truncated();
+    const decoder = new TextDecoder('utf-8');
+    const cp437 = new TextDecoder('latin1');
+    let p = cdOffset;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw truncated();
+      const flags = u16(b, p + 8);
+      const method = u16(b, p + 10);
+      let compressedSize = u32(b, p + 20);
+      let size = u32(b, p + 24);
+      const nameLen = u16(b, p + 28);
+      const extraLen = u16(b, p + 30);
+      const commentLen = u16(b, p + 32);
+      let localHeaderOffset = u32(b, p + 42);
+      if (p + 46 + nameLen + extraLen > b.length) throw truncated();
+      const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
+      // Bit 11: UTF-8 names. Word always writes ASCII part names; others are decoded leniently.
+      const name = (flags & 0x800 ? decoder : cp437).decode(nameBytes);
+      if (size === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+        let e = p + 46 + nameLen;
+        const end = e + extraLen;
+        while (e + 4 <= end) {
+          const id = u16(b, e);
+          const len = u16(b, e + 2);
+          if (id === 1) {
+            let q = e + 4;
+            if (size === 0xffffffff) (size = u64(b, q)), (q += 8);
+            if (compressedSize === 0xffffffff) (compressedSize = u64(b, q)), (q += 8);
+            if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(b, q);
+          }
+          e += 4 + len;
+        }
+      }
+      this.entries.set(name, { name, method, compressedSize, size, localHeaderOffset, flags });
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /**
+   * Streams an entry's inflated bytes to `sink` in chunks, enforcing the limits. Returns the inflated size.
+   * `sink` may throw to stop early.
+   */
+  stream(name: string, sink: (chunk: Uint8Array) => void): number {
+    const entry = this.entries.get(name);
+    if (!entry) throw new InputError(`文档缺少部件 ${name}`, '用 Word/WPS 打开后另存为 .docx');
+    const b = this.bytes;
+    const lh = entry.localHeaderOffset;
+    if (lh + 30 > b.length || u32(b, lh) !== 0x04034b50) throw truncated();
+    if (entry.flags & 1) {
+      throw new InputError('文档内部的 zip 条目被加密，无法读取', '去掉密码后另存为 .docx 再检查');
+    }
+    const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
+    const end = start + entry.compressedSize;
+    if (end > b.length) throw truncated();
+    const data = b.subarray(start, end);
+    let produced = 0;
+    const account = (n: number): void => {
+      produced += n;
+      this.inflated += n;
+      if (this.inflated > this.limits.maxTotalBytes) {
+        throw new InputError(
+          `解压后的内容超过上限（${Math.round(this.limits.maxTotalBytes / 1048576)} MB），疑似 zip 炸弹`,
+          BOMB_HINT,
+        );
+      }
+      if (produced > this.limits.ratioGraceBytes && produced / Math.max(1, entry.compressedSize) > this.limits.maxRatio) {
+        throw new InputError(
+          `部件 ${name} 的压缩比异常（超过 ${this.limits.maxRatio}:1），疑似 zip 炸弹`,
+          BOMB_HINT,
+        );
+      }
+    };
+    if (entry.method === 0) {
+      for (let i = 0; i < data.length; i += SLICE) {
+        const chunk = data.subarray(i, Math.min(data.length, i + SLICE));
+        account(chunk.length);
+        sink(chunk);
+      }
+      return produced;
+    }
+    if (entry.method !== 8) {
+      throw new InputError(`部件 ${name} 使用了不支持的压缩方式（${entry.method}）`, '用 Word/WPS 打开后另存为 .docx');
+    }
+    let finished = false;
+    const inflate = new Inflate((chunk, final) => {
+      if (chunk.length) {
+        account(chunk.length);
+        sink(chunk);
+      }
+      if (final) finished = true;
+    });
+    try {
+      if (data.length === 0) inflate.push(data, true);
+      for (let i = 0; i < data.length; i += SLICE) {
+        const last = i + SLICE >= data.length;
+        inflate.push(data.subarray(i, Math.min(data.length, i + SLICE)), last);
+      }
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(`部件 ${name} 解压失败，文件已损坏`, '重新获取原文件，或用 Word/WPS 打开后另存为 .docx');
+    }
+    if (!finished && produced < entry.size) throw truncated();
+    return produced;
+  }
+
+  /** The whole entry as bytes (for small parts: rels, settings). */
+  read(name: string): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let n = 0;
+    this.stream(name, (c) => {
+      // fflate reuses no buffers between callbacks, but copy defensively for stored entries (subarrays).
+      chunks.push(c);
+      n += c.length;
+    });
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(n);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+}
