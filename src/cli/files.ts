@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { glob } from 'tinyglobby';
+import type { Ignore } from 'ignore';
 
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
 
@@ -20,7 +19,9 @@ export class NoFilesError extends Error {
   }
 }
 
-function loadIgnore(opts: FileListOptions): Ignore {
+// ignore and tinyglobby are loaded on first need: `gwlint one.md` needs neither (cold start).
+async function loadIgnore(opts: FileListOptions): Promise<Ignore> {
+  const ignore = (await import('ignore')).default;
   const ig = ignore().add(ALWAYS_IGNORED);
   if (!opts.useIgnore) return ig;
   const path = opts.ignorePath ? resolve(opts.cwd, opts.ignorePath) : join(opts.cwd, '.gwlintignore');
@@ -34,11 +35,11 @@ function loadIgnore(opts: FileListOptions): Ignore {
  * whatever its extension (an unsupported one gets a clear message); folders and globs pick the supported ones.
  */
 export async function listFiles(patterns: string[], opts: FileListOptions): Promise<string[]> {
-  const ig = loadIgnore(opts);
+  let ig: Ignore | undefined;
   const exts = new Set(opts.extensions.map((e) => e.toLowerCase()));
   const isIgnored = (abs: string): boolean => {
     const rel = relative(opts.cwd, abs).split(sep).join('/');
-    return rel !== '' && !rel.startsWith('..') && ig.ignores(rel);
+    return rel !== '' && !rel.startsWith('..') && ig!.ignores(rel);
   };
   const out = new Set<string>();
   for (const pattern of patterns) {
@@ -54,6 +55,8 @@ export async function listFiles(patterns: string[], opts: FileListOptions): Prom
       continue;
     }
     let found: string[];
+    ig ??= await loadIgnore(opts);
+    const { glob } = await import('tinyglobby');
     if (st?.isDirectory()) {
       found = await glob(['**/*'], { cwd: abs, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
     } else {

@@ -2,7 +2,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { Command, CommanderError, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 import { Linter } from '../engine/api.js';
 import { ConfigError } from '../engine/config.js';
 import type { RuleEntry } from '../engine/config-types.js';
@@ -11,6 +11,8 @@ import { supportedExtensions } from '../parsers/registry.js';
 import { formatterNames, loadFormatter } from '../formatters/index.js';
 import { citeShort } from '../rules/lib/cites.js';
 import { listFiles, NoFilesError } from './files.js';
+import { LintCache } from './cache.js';
+import { ChangedFilesError, changedSince, onlyChanged } from './changed.js';
 import { readVersion } from './version.js';
 
 /** Exit codes, as ESLint's: 0 clean, 1 lint errors (or too many warnings), 2 usage or configuration error. */
@@ -40,6 +42,10 @@ interface CliOptions {
   ignorePath?: string;
   ignore: boolean;
   color?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  changedSince?: string;
+  stats?: boolean;
 }
 
 function parseRuleFlag(s: string): Record<string, RuleEntry> {
@@ -101,6 +107,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fix-dry-run', '显示自动修正的结果，不写回')
     .option('--ignore-path <file>', '忽略文件（默认 .gwlintignore）')
     .option('--no-ignore', '不使用忽略文件')
+    .option('--cache', '只检查自上次以来内容或配置有变化的文件（结果存于 .gwlintcache）')
+    .option('--cache-location <path>', '缓存文件或所在文件夹（默认 ./.gwlintcache）')
+    .option('--changed-since <ref>', '只检查相对 git 引用有改动的文件（含未提交和未跟踪的文件）')
+    .option('--stats', '在标准错误输出中报告文件数、解析次数和缓存命中数')
     .option('--color', '彩色输出')
     .option('--no-color', '不用彩色输出')
     .exitOverride()
@@ -140,6 +150,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
     if (opts.listRules) {
+      await linter.prepare(resolve(cwd, '__gwlint__.md'));
       const lines = [...linter.rules.values()].map((r) => {
         const d = locale === 'en' ? r.meta.description.en : r.meta.description.zh;
         return `${r.meta.id.padEnd(24)} ${r.meta.severity === 'error' ? '错误' : '警告'}${r.meta.fixable ? ' 可修正' : ''}  ${d}\n${' '.repeat(25)}依据：${r.meta.cites.map(citeShort).join('；')}`;
@@ -148,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.OK;
     }
     if (opts.printConfig) {
-      const cfg = linter.configFor(resolve(cwd, opts.printConfig));
+      const cfg = await linter.loadConfig(resolve(cwd, opts.printConfig));
       const rules = Object.fromEntries(
         Object.entries(cfg.rules).map(([id, s]) => [
           id,
@@ -168,6 +179,9 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     let results: LintResult[];
+    let cache: LintCache | undefined;
+    let changedNote = '';
+    if (opts.stdin && opts.changedSince) throw new UsageError('--changed-since 不能与 --stdin 同用：标准输入没有 git 历史');
     if (opts.stdin) {
       const text = await readStdin();
       const name = opts.stdinFilename ?? 'stdin.md';
@@ -188,16 +202,39 @@ export async function main(argv: string[]): Promise<number> {
         useIgnore: opts.ignore,
         ...(opts.ignorePath ? { ignorePath: opts.ignorePath } : {}),
       });
+      let selected = files;
+      if (opts.changedSince) {
+        selected = onlyChanged(files, changedSince(opts.changedSince, cwd));
+        changedNote = `--changed-since ${opts.changedSince}：${files.length} 个文件中 ${selected.length} 个有改动`;
+      }
+      if (opts.cache) cache = LintCache.open(opts.cacheLocation, cwd, readVersion());
+      const cacheExtra = JSON.stringify({ locale: locale ?? null, fix: Boolean(opts.fix || opts.fixDryRun) });
       results = [];
-      for (const f of files) {
+      for (const f of selected) {
         const ig = linter.resolver.ignorePatternsFor(f);
         if (ig && ignoredByConfig(f, ig) && !patterns.some((p) => resolve(cwd, p) === f)) continue;
-        const r = await linter.lintFile(f);
+        const r = cache
+          ? await cache.lint(f, linter, { extra: cacheExtra, fix: Boolean(opts.fix || opts.fixDryRun) }, () => linter.lintFile(f))
+          : await linter.lintFile(f);
         if (opts.fix && r.output !== undefined) {
           writeFileSync(f, r.output);
         }
         results.push(r);
       }
+    }
+
+    if (cache) {
+      try {
+        cache.save();
+      } catch (e) {
+        process.stderr.write(`gwlint: 无法写入缓存 ${cache.location}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}（结果不受影响）\n`);
+      }
+    }
+    if (opts.stats) {
+      const parts = [`文件 ${results.length} 个`, `解析 ${linter.stats.parsed} 次`];
+      if (cache) parts.push(`缓存命中 ${cache.stats.hits} 个、未命中 ${cache.stats.misses} 个（${relative(cwd, cache.location) || cache.location}）`);
+      if (changedNote) parts.push(changedNote);
+      process.stderr.write(`gwlint 统计：${parts.join('；')}\n`);
     }
 
     if (opts.fixDryRun) {
@@ -230,7 +267,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`gwlint: 配置错误：${e.file}${e.keyPath ? ` 中的 ${e.keyPath}` : ''}：${e.expected}\n`);
       return EXIT.USAGE;
     }
-    if (e instanceof UsageError || e instanceof NoFilesError) {
+    if (e instanceof UsageError || e instanceof NoFilesError || e instanceof ChangedFilesError) {
       process.stderr.write(`gwlint: ${e.message}\n`);
       return EXIT.USAGE;
     }

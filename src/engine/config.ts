@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 import { readDeclared } from '../parsers/declared.js';
 import { rulesDataPath } from '../util/paths.js';
 import type { ConfigFile, ResolvedConfig, ResolvedRuleSetting, RuleEntry } from './config-types.js';
@@ -47,14 +47,20 @@ export function loadProfile(name: string, from = 'profile'): Profile {
   } catch (e) {
     throw new ConfigError(file, '', `不是有效的 JSON：${(e as Error).message}`);
   }
+  // Built-in profiles are checked against the schema by the test suite (test/engine/profiles-schema.test.ts),
+  // so a release cannot ship a broken one; skipping ajv here saves a third of the CLI's cold start.
+  const p = data as Profile;
+  profileCache.set(name, p);
+  return p;
+}
+
+/** Checks a profile against rules/schema/profile.schema.json; throws a ConfigError naming the key. */
+export function validateProfile(file: string, data: unknown): asserts data is Profile {
   const validate = getValidator('profile');
   if (!validate(data)) {
     const { path, expected } = formatAjvErrors(validate.errors ?? []);
     throw new ConfigError(file, path, expected);
   }
-  const p = data as Profile;
-  profileCache.set(name, p);
-  return p;
 }
 
 export function listProfiles(): string[] {
@@ -148,6 +154,8 @@ export interface ResolveOptions {
    * and the built-in rules. The language server sets it in an untrusted workspace. Default true.
    */
   allowPlugins?: boolean;
+  /** Profiles brought by plugins, by their namespaced name ("tianjin/binhai"). */
+  profiles?: Map<string, Profile>;
 }
 
 /**
@@ -186,15 +194,15 @@ export class ConfigResolver {
     };
     const applyProfile = (name: string, source: string): void => {
       const chain: Profile[] = [];
-      let p: Profile | undefined = loadProfile(name, source);
+      let p: Profile | undefined = this.profile(name, source);
       const seen = new Set<string>();
       while (p && !seen.has(p.name)) {
         seen.add(p.name);
         chain.unshift(p);
-        p = p.extends ? loadProfile(p.extends, rulesDataPath('profiles', `${p.name}.json`)) : undefined;
+        p = p.extends ? this.profile(p.extends, this.profileFile(p.name)) : undefined;
       }
       for (const prof of chain) {
-        const pfile = rulesDataPath('profiles', `${prof.name}.json`);
+        const pfile = this.profileFile(prof.name);
         for (const [id, e] of Object.entries(prof.rules)) {
           this.applyEntry(out, id, { severity: e.severity === 'warn' || e.severity === 'warning' ? 'warning' : e.severity, options: e.options, cites: e.cites }, `profile ${prof.name}`, `rules.${id}`, pfile);
         }
@@ -255,8 +263,31 @@ export class ConfigResolver {
     Object.assign(out.declared, declared);
   }
 
+  /** A built-in profile, or one a loaded plugin brought (namespaced: "tianjin/binhai"). */
+  private profile(name: string, from: string): Profile {
+    const fromPlugin = this.opts.profiles?.get(name);
+    if (fromPlugin) return fromPlugin;
+    if (name.includes('/')) {
+      const prefix = name.slice(0, name.lastIndexOf('/'));
+      throw new ConfigError(
+        from,
+        'profile',
+        this.opts.allowPlugins === false
+          ? `规则配置“${name}”来自插件，而此处不加载插件（工作区不受信任）`
+          : `未知的规则配置“${name}”：插件“${prefix}”未在 plugins 中声明，或没有名为“${name.slice(prefix.length + 1)}”的配置`,
+      );
+    }
+    return loadProfile(name, from);
+  }
+
+  private profileFile(name: string): string {
+    return this.opts.profiles?.has(name) ? `plugin profile ${name}` : rulesDataPath('profiles', `${name}.json`);
+  }
+
   private applyEntry(out: ResolvedConfig, id: string, entry: RuleEntry, source: string, keyPath: string, fileForErrors = source): void {
     const rule = this.opts.rules.get(id);
+    // Without plugins (an untrusted workspace) a plugin's rules are simply absent, not a configuration error.
+    if (!rule && this.opts.allowPlugins === false && id.includes('/')) return;
     if (!rule) {
       const near = [...this.opts.rules.keys()].filter((k) => k.includes(id) || id.includes(k)).slice(0, 3);
       throw new ConfigError(fileForErrors, keyPath, `未知规则“${id}”${near.length ? `（是否想写：${near.join('、')}）` : ''}；gwlint --list-rules 列出全部规则`);

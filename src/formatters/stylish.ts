@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { citeShort } from '../rules/lib/cites.js';
 import { thousands } from '../util/template.js';
 import type { Formatter } from './types.js';
@@ -8,6 +8,13 @@ const S = {
   zh: { error: '错误', warning: '警告', problems: '个问题', errors: '个错误', warnings: '个警告', fixable: '个可用 --fix 自动修正', clean: '✔ 未发现问题', files: '个文件', chars: '正文', charUnit: '字', unknownType: '文种未识别', over: '超过 --max-warnings', fatal: '无法检查' },
   en: { error: 'error', warning: 'warning', problems: 'problems', errors: 'errors', warnings: 'warnings', fixable: 'fixable with --fix', clean: '✔ No problems found', files: 'files', chars: 'body', charUnit: 'chars', unknownType: '文种 unknown', over: 'more than --max-warnings', fatal: 'cannot lint' },
 };
+
+/** Terminal columns: CJK characters and full-width marks take two. */
+function stringWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += eastAsianWidth(ch.codePointAt(0)!);
+  return w;
+}
 
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - stringWidth(s)));
 

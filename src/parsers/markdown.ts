@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { BlockBuilder } from '../model/builder.js';
 import { assembleDocument, type RawBlock } from '../model/document.js';

@@ -3,7 +3,7 @@ import { assembleDocument, type RawBlock } from '../model/document.js';
 import type { ReaderNotice } from '../model/types.js';
 import { readDeclared } from './declared.js';
 import type { Parser } from './types.js';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 
 /**
  * Plain-text drafts: one line, one paragraph (as a drafter types them and as web extractions of 公文 come).
