@@ -37,6 +37,7 @@ export interface ParagraphFormat {
   alignment?: 'left' | 'center' | 'right' | 'both' | 'distribute' | string;
   /** Indents in twentieths of a point (twips). */
   indentFirstLineTwips?: number;
+  /** As w:ind/@w:firstLineChars: hundredths of a character (200 = 2 字); negative for a hanging indent. */
   indentFirstLineChars?: number;
   indentLeftTwips?: number;
   indentRightTwips?: number;
@@ -184,6 +185,11 @@ export interface PageSetup {
   docGridLinePitch?: number;
   docGridCharSpace?: number;
   orientation?: string;
+  /**
+   * Font size of the Normal paragraph style (else docDefaults), half-points: Word sizes the character grid
+   * (docGrid charSpace) from it.
+   */
+  normalSizeHalfPoints?: number;
 }
 
 export type InputKind = 'markdown' | 'text' | 'docx';

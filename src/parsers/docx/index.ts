@@ -230,6 +230,7 @@ export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadO
   let mainSection: SectionInfo | undefined;
   for (const s of stats.sections) if (!mainSection || s.paragraphs > mainSection.paragraphs) mainSection = s;
   const page: PageSetup | undefined = mainSection && Object.keys(mainSection.page).length ? mainSection.page : undefined;
+  if (page) page.normalSizeHalfPoints = styles.paragraphStyle(undefined, undefined).r.sz ?? 20;
 
   return assembleDocument({
     kind: 'docx',

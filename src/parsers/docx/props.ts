@@ -179,7 +179,7 @@ export function toParagraphFormat(p: PProps, styleName: string | undefined): Par
   const f: ParagraphFormat = {};
   if (p.jc !== undefined) f.alignment = p.jc === 'start' ? 'left' : p.jc === 'end' ? 'right' : p.jc;
   if (p.firstLine !== undefined) f.indentFirstLineTwips = p.firstLine;
-  if (p.firstLineChars !== undefined) f.indentFirstLineChars = p.firstLineChars / 100;
+  if (p.firstLineChars !== undefined) f.indentFirstLineChars = p.firstLineChars;
   if (p.left !== undefined) f.indentLeftTwips = p.left;
   if (p.right !== undefined) f.indentRightTwips = p.right;
   if (p.line !== undefined) f.lineSpacing = p.line;
