@@ -25,6 +25,58 @@ function readDirectives(value: string, line: number, out: Directive[]): void {
 }
 
 /**
+ * Maps a text node whose value differs from its source (backslash escapes, character references) piece by
+ * piece, so that a finding after an `&amp;` still points at its own characters. Line breaks end the block.
+ * Returns false when the two cannot be aligned; the caller then maps the node as a whole.
+ */
+function alignInto(ctx: { cur: BlockBuilder; flush: () => void }, value: string, slice: string, start: number): boolean {
+  const pieces: { v: string; at: number; len: number; linear: boolean }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < value.length) {
+    const c = value[i]!;
+    const ref = slice[j] === '&' ? /^&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/.exec(slice.slice(j, j + 34)) : null;
+    if (ref && (c !== '&' || ref[1] === 'amp')) {
+      // A character reference decodes to one or two UTF-16 units (astral characters).
+      const units = value.codePointAt(i)! > 0xffff ? 2 : 1;
+      pieces.push({ v: value.slice(i, i + units), at: j, len: ref[0].length, linear: false });
+      i += units;
+      j += ref[0].length;
+    } else if (slice[j] === c) {
+      pieces.push({ v: c, at: j, len: 1, linear: true });
+      i++;
+      j++;
+    } else if (slice[j] === '\\' && slice[j + 1] === c) {
+      pieces.push({ v: c, at: j, len: 2, linear: false });
+      i++;
+      j += 2;
+    } else {
+      return false;
+    }
+  }
+  let run = '';
+  let runAt = 0;
+  const flushRun = (): void => {
+    if (run) ctx.cur.addLinear(run, start + runAt);
+    run = '';
+  };
+  for (const p of pieces) {
+    if (p.v === '\n') {
+      flushRun();
+      ctx.flush();
+    } else if (p.linear) {
+      if (!run) runAt = p.at;
+      run += p.v;
+    } else {
+      flushRun();
+      ctx.cur.addMapped(p.v, start + p.at, p.len);
+    }
+  }
+  flushRun();
+  return true;
+}
+
+/**
  * Markdown drafts through unified + remark-parse. Each line of a paragraph becomes its own block: 公文 parts
  * (主送机关, 署名, 成文日期, 抄送 …) are line-oriented, and Chinese prose is not hard-wrapped, so a soft line
  * break in a draft almost always separates two parts.
@@ -57,20 +109,8 @@ export const markdownParser: Parser = {
               ctx.cur.addLinear(part, start + off);
               off += part.length + 1;
             }
-          } else if (!node.value.includes('\n')) {
+          } else if (!alignInto(ctx, node.value, slice, start)) {
             ctx.cur.addMapped(node.value, start, end - start);
-          } else {
-            // Escapes or entities across lines: map line by line on the source, keep each as a whole.
-            const srcLines = slice.split('\n');
-            const valLines = node.value.split('\n');
-            let off = start;
-            valLines.forEach((v, i) => {
-              if (i > 0) ctx.flush();
-              const srcLen = srcLines[i]?.length ?? 0;
-              if (srcLines.length === valLines.length && srcLines[i] === v) ctx.cur.addLinear(v, off);
-              else ctx.cur.addMapped(v, off, srcLen);
-              off += srcLen + 1;
-            });
           }
           return;
         }
