@@ -8,6 +8,7 @@ import { citeShort } from '../rules/lib/cites.js';
 import { ConfigError, ConfigResolver, type ResolveOptions } from './config.js';
 import type { ResolvedConfig } from './config-types.js';
 import { applyFixes, runRules, structure, summarize } from './linter.js';
+import { PluginLoader } from './plugins.js';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES, decodeText, readBounded, sniff } from './read.js';
 import type { LintMessage, LintResult, Locale, Rule } from './types.js';
 
@@ -28,9 +29,27 @@ const LEGACY = new Set(['.doc', '.wps', '.wpt', '.dot']);
 export class Linter {
   readonly rules: Map<string, Rule>;
   readonly resolver: ConfigResolver;
+  /** Loads the `plugins` a config names into `rules` (and profiles); off with `allowPlugins: false`. */
+  readonly plugins: PluginLoader;
+  /** Counters for --stats and tests: how many times a draft was parsed. */
+  readonly stats = { parsed: 0 };
   constructor(readonly options: LinterOptions = {}) {
     this.rules = ruleMap(options.rules ?? []);
-    this.resolver = new ConfigResolver({ ...options, rules: this.rules });
+    const profiles = new Map(options.profiles ?? []);
+    this.resolver = new ConfigResolver({ ...options, rules: this.rules, profiles });
+    this.plugins = new PluginLoader(this.rules, profiles, options.allowPlugins !== false);
+  }
+
+  /** Loads the plugins named by the config that applies to `filePath` (once each). Throws ConfigError. */
+  async prepare(filePath: string): Promise<void> {
+    const file = this.resolver.configFileFor(this.abs(filePath));
+    if (file) await this.plugins.loadFor(file);
+  }
+
+  /** configFor, after loading the plugins that config needs. */
+  async loadConfig(filePath: string): Promise<ResolvedConfig> {
+    await this.prepare(filePath);
+    return this.configFor(filePath);
   }
 
   configFor(filePath: string): ResolvedConfig {
@@ -47,6 +66,7 @@ export class Linter {
 
   /** Parses and structures a draft without linting it. */
   async parse(text: string | Uint8Array, filePath: string, declared: DeclaredMeta = {}): Promise<GwDocument> {
+    this.stats.parsed++;
     const parser = await parserFor(filePath);
     if (!parser) throw new InputError(`不支持的文件类型“${extname(filePath) || '（无扩展名）'}”`, `gwlint 读取：${supportedExtensions().join(' ')}`);
     const doc = await parser.parse(
@@ -59,6 +79,7 @@ export class Linter {
 
   /** Lints text (or bytes) as if it were the file at `filePath` (the path picks the parser and the config). */
   async lintText(text: string | Uint8Array, filePath = 'stdin.md'): Promise<LintResult> {
+    await this.prepare(filePath);
     const config = this.configFor(filePath);
     const locale = this.locale(config);
     let doc: GwDocument;
@@ -98,6 +119,7 @@ export class Linter {
     const abs = this.abs(filePath);
     let locale: Locale = this.options.locale ?? 'zh';
     try {
+      await this.prepare(abs);
       const config = this.configFor(abs);
       locale = this.locale(config);
       const ext = extname(abs).toLowerCase();
@@ -166,4 +188,9 @@ export async function lintText(text: string, options: LinterOptions & { filePath
 
 export async function lintFile(filePath: string, options: LinterOptions = {}): Promise<LintResult> {
   return new Linter(options).lintFile(filePath);
+}
+
+/** The configuration that applies to a file, with the plugins it names loaded (what --print-config shows). */
+export async function loadConfig(filePath: string, options: LinterOptions = {}): Promise<ResolvedConfig> {
+  return new Linter(options).loadConfig(filePath);
 }
