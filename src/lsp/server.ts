@@ -5,6 +5,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DidChangeWorkspaceFoldersNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -19,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Linter, fatalResult } from '../engine/api.js';
 import { CONFIG_NAMES, ConfigError, clearConfigCache } from '../engine/config.js';
 import type { RuleEntry } from '../engine/config-types.js';
-import type { LintMessage, LintResult, Locale } from '../engine/types.js';
+import type { LintMessage, LintResult, Locale, Rule } from '../engine/types.js';
 import { supportedExtensions } from '../parsers/registry.js';
 import { configOverrideEdit, disableFileAction, disableLineAction, fixAction, fixAllAction, FIX_ALL_KIND } from './actions.js';
 import { covers, lintable, messageRange, toDiagnostic, touches } from './convert.js';
@@ -65,7 +67,12 @@ const LANGUAGE_EXT: Record<string, string> = { markdown: '.md', plaintext: '.txt
  * config found from each draft's folder, so an editor and `gwlint` on the command line report the same
  * findings at the same places.
  */
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** Rules to add to the built-in ones, for a program that hosts the server with its own rules. */
+  rules?: Rule[];
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const linted = new Map<string, Linted>();
   const schedules = new Map<string, Schedule>();
@@ -95,6 +102,7 @@ export function startServer(connection: Connection): void {
       ...(settings.profile ? { profile: settings.profile } : {}),
       ...(settings.rules ? { cliRules: settings.rules as Record<string, RuleEntry> } : {}),
       allowPlugins: trusted,
+      ...(options.rules ? { rules: options.rules } : {}),
     });
     return linter;
   }
@@ -170,7 +178,7 @@ export function startServer(connection: Connection): void {
         const msg = t(locale, 'configError', { file: e.file, key: e.keyPath ? ` ${e.keyPath}` : '', expected: e.expected });
         if (!shownErrors.has(msg)) {
           shownErrors.add(msg);
-          void connection.window.showErrorMessage(msg);
+          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: msg });
         }
         const r = fatalResult(filePath, new Error(msg), locale);
         r.messages[0]!.message = msg;
@@ -245,12 +253,12 @@ export function startServer(connection: Connection): void {
         pulled = null;
       }
     }
-    settings = { ...initSettings, ...(pulled && typeof pulled === 'object' ? pulled : {}) };
+    settings = normalizeSettings({ ...initSettings, ...(pulled && typeof pulled === 'object' ? pulled : {}) });
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    initSettings = init.settings ?? {};
+    initSettings = normalizeSettings((init.settings ?? {}) as Record<string, unknown>);
     settings = { ...initSettings };
     trusted = init.trusted !== false;
     clientLocale = params.locale?.toLowerCase().startsWith('en') ? 'en' : 'zh';
@@ -288,13 +296,13 @@ export function startServer(connection: Connection): void {
         .catch(() => undefined);
     }
     await pullSettings();
-    if (!trusted) void connection.window.showInformationMessage(t(uiLocale(), 'untrusted'));
+    if (!trusted) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t(uiLocale(), 'untrusted') });
     reset();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as { gwlint?: GwlintSettings } | null)?.gwlint;
-    if (pushed && typeof pushed === 'object') initSettings = { ...initSettings, ...pushed };
+    if (pushed && typeof pushed === 'object') initSettings = { ...initSettings, ...normalizeSettings(pushed as Record<string, unknown>) };
     await pullSettings();
     reset();
   });
@@ -305,7 +313,7 @@ export function startServer(connection: Connection): void {
     const next = p?.trusted !== false;
     if (next === trusted) return;
     trusted = next;
-    if (!trusted) void connection.window.showInformationMessage(t(uiLocale(), 'untrusted'));
+    if (!trusted) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t(uiLocale(), 'untrusted') });
     reset();
   });
 
@@ -479,6 +487,26 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Settings as typed: clients send a section with empty strings for "unset" (VS Code's defaults) and may send
+ * anything at all; what is not of the right type is left out rather than passed to the engine.
+ */
+export function normalizeSettings(raw: Record<string, unknown>): GwlintSettings {
+  const out: GwlintSettings = {};
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  if (typeof raw.enable === 'boolean') out.enable = raw.enable;
+  const profile = str(raw.profile);
+  if (profile) out.profile = profile;
+  const configPath = str(raw.configPath);
+  if (configPath) out.configPath = configPath;
+  if (raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules) && Object.keys(raw.rules).length) out.rules = raw.rules as Record<string, unknown>;
+  if (raw.locale === 'zh' || raw.locale === 'en') out.locale = raw.locale;
+  const docs = str(raw.docsBaseUrl);
+  if (docs) out.docsBaseUrl = docs;
+  if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) out.debounceMs = Math.min(raw.debounceMs, 5000);
+  return out;
 }
 
 function uriToPath(uri: string): string | undefined {
