@@ -3,9 +3,14 @@ import { lengthCap } from './length-cap.js';
 import { noRequestInReport } from './no-request-in-report.js';
 import { oneRequestPerDoc } from './one-request-per-doc.js';
 import { signerRequired } from './signer-required.js';
+import { fonts } from './fonts.js';
+import { lineGrid } from './line-grid.js';
+import { pageNumber } from './page-number.js';
+import { pageSetup } from './page-setup.js';
+import { paragraphIndent } from './paragraph-indent.js';
 
 /** The built-in rules. A new rule is a file in this folder, a test in test/rules/, and one line here. */
-export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired];
+export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber];
 
 export function ruleMap(extra: Rule[] = []): Map<string, Rule> {
   const m = new Map<string, Rule>();

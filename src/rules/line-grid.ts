@@ -1,0 +1,141 @@
+import type { Rule } from '../engine/types.js';
+import type { GwBlock, PageSetup } from '../model/types.js';
+import { sizeLabel } from './lib/fonts.js';
+import { GB_5_2_3, bodySizeHalfPoints, dominant, isProse, mm, num, twipsToMm } from './lib/layout.js';
+
+export interface LineGridOptions {
+  linesPerPage: number;
+  charsPerLine: number;
+  linesTolerance: number;
+  charsTolerance: number;
+}
+
+const DEFAULTS: LineGridOptions = { linesPerPage: 22, charsPerLine: 28, linesTolerance: 1, charsTolerance: 1 };
+
+/**
+ * Height of one line of single-spaced CJK text relative to its size. 仿宋_GB2312, 宋体 and 黑体 all draw a
+ * single line at about 1.3 times the font size; only used when the spacing is “multiple” rather than exact.
+ */
+const SINGLE_LINE_RATIO = 1.3;
+
+const GRID_LINES = new Set(['lines', 'linesAndChars', 'snapToChars']);
+const GRID_CHARS = new Set(['linesAndChars', 'snapToChars']);
+
+interface Pitch {
+  twips: number;
+  /** How the pitch was found, for the message. */
+  basis: string;
+}
+
+function pt(twips: number): string {
+  return num(twips / 20);
+}
+
+/** Line pitch of a paragraph, in twips, as Word lays it out. */
+function linePitch(block: GwBlock, page: PageSetup, sizeHalfPoints: number): Pitch {
+  const f = block.data.format ?? {};
+  const rule = f.lineRule ?? 'auto';
+  const grid = page.docGridType && GRID_LINES.has(page.docGridType) && page.docGridLinePitch ? page.docGridLinePitch : undefined;
+  const natural = sizeHalfPoints * 10 * SINGLE_LINE_RATIO;
+  // With a line grid, a line takes as many whole grid lines as its text needs.
+  const single = grid ? Math.max(1, Math.ceil(natural / grid - 0.01)) * grid : natural;
+  if (rule === 'exact' && f.lineSpacing) return { twips: f.lineSpacing, basis: `正文行距固定值 ${pt(f.lineSpacing)} 磅` };
+  if (rule === 'atLeast' && f.lineSpacing) {
+    return f.lineSpacing >= single
+      ? { twips: f.lineSpacing, basis: `正文行距最小值 ${pt(f.lineSpacing)} 磅` }
+      : { twips: single, basis: `正文行距最小值 ${pt(f.lineSpacing)} 磅，实际约 ${pt(single)} 磅` };
+  }
+  const multiple = (f.lineSpacing ?? 240) / 240;
+  const what = multiple === 1 ? '单倍行距' : `${num(multiple, 2)} 倍行距`;
+  return { twips: single * multiple, basis: grid ? `正文${what}，按文档网格每行 ${pt(single * multiple)} 磅` : `正文${what}，约 ${pt(single * multiple)} 磅` };
+}
+
+export const lineGrid: Rule = {
+  meta: {
+    id: 'line-grid',
+    description: {
+      zh: '版心每面排 22 行、每行排 28 个字（由文档网格或行距、字符跨度算出，允许误差）',
+      en: 'The text area holds 22 lines of 28 characters (from the document grid or the line and character spacing, within a tolerance)',
+    },
+    severity: 'warning',
+    recommended: true,
+    fixable: false,
+    appliesTo: ['docx'],
+    cites: [GB_5_2_3],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        linesPerPage: { type: 'integer', minimum: 1 },
+        charsPerLine: { type: 'integer', minimum: 1 },
+        linesTolerance: { type: 'number', minimum: 0 },
+        charsTolerance: { type: 'number', minimum: 0 },
+      },
+    },
+    defaultOptions: { ...DEFAULTS },
+    messages: {
+      lines: {
+        zh: '每面约 {{found}} 行（{{basis}}），应为 {{want}} 行：版心高 {{height}} mm，行距宜为固定值 {{suggest}} 磅',
+        en: 'About {{found}} lines per page ({{basis}}); it should be {{want}}: the text area is {{height}} mm high, so an exact spacing of {{suggest}} pt',
+      },
+      chars: {
+        zh: '每行约 {{found}} 字（{{basis}}），应为 {{want}} 字：版心宽 {{width}} mm，可在“页面设置→文档网格”中指定每行 {{want}} 字',
+        en: 'About {{found}} characters per line ({{basis}}); it should be {{want}}: the text area is {{width}} mm wide; set {{want}} characters per line in Page Setup → Document Grid',
+      },
+    },
+    docs: {
+      rationale: {
+        zh: '22 行 × 28 字的版面使公文疏密一致，页数可比；行距或字符网格不对，同样的字数会排出不同的页数。',
+        en: 'A 22 × 28 grid makes documents equally dense and their page counts comparable.',
+      },
+    },
+  },
+  create(context) {
+    const o = context.options as LineGridOptions;
+    return {
+      'document:exit'(doc) {
+        const page = doc.data.page;
+        if (!page || !page.widthTwips || !page.heightTwips) return;
+        const body = doc.children.filter((b) => b.data.role === '正文' && isProse(b));
+        if (body.length === 0) return;
+        const bodySize = bodySizeHalfPoints(doc) ?? 21;
+        const sizeOf = (b: GwBlock): number =>
+          dominant(b.children.filter((c) => c.format?.sizeHalfPoints).map((c) => [c.format!.sizeHalfPoints!, c.value.length] as [number, number])) ?? bodySize;
+
+        const textHeight = page.heightTwips - Math.abs(page.marginTopTwips ?? 1440) - Math.abs(page.marginBottomTwips ?? 1440);
+        const textWidth = page.widthTwips - (page.marginLeftTwips ?? 1800) - (page.marginRightTwips ?? 1800) - (page.gutterTwips ?? 0);
+        if (textHeight <= 0 || textWidth <= 0) return;
+
+        const pitches = body.map((b) => [linePitch(b, page, sizeOf(b)), b.data.text.length] as [Pitch, number]);
+        const byTwips = new Map<number, Pitch>();
+        for (const [p] of pitches) byTwips.set(Math.round(p.twips), p);
+        const common = dominant(pitches.map(([p, n]) => [Math.round(p.twips), n] as [number, number]))!;
+        const pitch = byTwips.get(common)!;
+        const lines = textHeight / pitch.twips;
+        if (Math.abs(lines - o.linesPerPage) > o.linesTolerance) {
+          context.report({
+            messageId: 'lines',
+            data: { found: num(lines), basis: pitch.basis, want: o.linesPerPage, height: mm(twipsToMm(textHeight)), suggest: num(textHeight / o.linesPerPage / 20, 2) },
+          });
+        }
+
+        let charPitch: number;
+        let basis: string;
+        if (page.docGridType && GRID_CHARS.has(page.docGridType) && page.docGridCharSpace !== undefined) {
+          // Word sizes the character grid from the Normal style's font, plus charSpace in 1/4096 pt.
+          const base = page.normalSizeHalfPoints ?? bodySize;
+          charPitch = base * 10 + (page.docGridCharSpace / 4096) * 20;
+          basis = `文档网格字符跨度 ${pt(charPitch)} 磅`;
+        } else {
+          charPitch = bodySize * 10;
+          basis = `正文${sizeLabel(bodySize)}，未指定字符网格`;
+        }
+        if (charPitch <= 0) return;
+        const chars = textWidth / charPitch;
+        if (Math.abs(chars - o.charsPerLine) > o.charsTolerance) {
+          context.report({ messageId: 'chars', data: { found: num(chars), basis, want: o.charsPerLine, width: mm(twipsToMm(textWidth)) } });
+        }
+      },
+    };
+  },
+};
