@@ -1,7 +1,7 @@
 // Builds the extension and the gwlint language server into dist/ as CommonJS bundles, and copies the data
 // the server reads at run time (rules/, the rule pages) beside them, so the .vsix needs no global gwlint.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,8 +35,31 @@ await build({
   external: ['vscode'],
 });
 
+/**
+ * The engine loads some modules lazily with `createRequire(import.meta.url)` (cold start of the CLI). In a
+ * bundle those must be ordinary `require` calls so that esbuild includes them; only the native segmenter stays
+ * a run-time require (external below). A form this does not know fails the build rather than the editor.
+ */
+const lazyRequires = {
+  name: 'gwlint-lazy-requires',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      let code = readFileSync(args.path, 'utf8');
+      if (!code.includes('createRequire(')) return undefined;
+      code = code
+        .replace(/\b(?:const|let|var)\s+require\s*=\s*createRequire\(import\.meta\.url\)\s*;?/g, '')
+        .replace(/createRequire\(import\.meta\.url\)/g, 'require');
+      if (/createRequire\(/.test(code.replace(/^import .*$/gm, ''))) {
+        return { errors: [{ text: `${args.path}: createRequire used in a form the bundle cannot follow; use \`const require = createRequire(import.meta.url)\` or \`createRequire(import.meta.url)(id)\`` }] };
+      }
+      return { contents: code, loader: 'ts' };
+    });
+  },
+};
+
 await build({
   ...common,
+  plugins: [lazyRequires],
   entryPoints: [join(here, 'src', 'server.ts')],
   outfile: join(here, 'dist', 'server.js'),
   // The engine is ESM and finds its data from import.meta.url; in a CommonJS bundle that is this file's URL.
