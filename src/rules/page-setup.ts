@@ -75,7 +75,7 @@ export const pageSetup: Rule = {
         en: 'Binding (left) margin{{gutter}} is {{found}} mm; it should be {{want}}±{{tol}} mm',
       },
       textArea: {
-        zh: '版心 {{width}}×{{height}} mm，应为 {{wantWidth}}×{{wantHeight}} mm（按当前天头和订口，右边距应为 {{right}} mm、下边距应为 {{bottom}} mm）',
+        zh: '版心 {{width}}×{{height}} mm，应为 {{wantWidth}}×{{wantHeight}} mm：按当前天头和订口，右边距应为 {{right}} mm、下边距应为 {{bottom}} mm（布局→页边距）',
         en: 'Text area is {{width}}×{{height}} mm; it should be {{wantWidth}}×{{wantHeight}} mm (with these top and left margins: right margin {{right}} mm, bottom {{bottom}} mm)',
       },
     },
