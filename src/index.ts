@@ -7,7 +7,7 @@ export type * from './model/types.js';
 export { countWords } from './util/wordcount.js';
 export { builtinRules } from './rules/index.js';
 export { RuleTester } from './engine/rule-tester.js';
-export { registerParser, registerParserLoader } from './parsers/registry.js';
+export { registerParser, registerParserLoader, parserFor, supportedExtensions } from './parsers/registry.js';
 export { registerFormatter, loadFormatter, formatterNames } from './formatters/index.js';
 export type { Formatter, FormatterContext } from './formatters/types.js';
 export { definePlugin, pluginPackageName, type GwlintPlugin, type LoadedPlugin } from './engine/plugins.js';

@@ -52,7 +52,10 @@ export function engineFingerprint(): string {
       else if (e.isFile() && keep(e.name)) h.update(relative(root, p)).update('\0').update(readFileSync(p)).update('\0');
     }
   };
-  walk(codeRoot, codeRoot, (n) => (n.endsWith('.js') || n.endsWith('.ts')) && !n.endsWith('.d.ts'));
+  // The parts that decide a result; the CLI, formatters and servers only present it.
+  for (const part of ['engine', 'model', 'parsers', 'rules', 'structure', 'util']) {
+    walk(codeRoot, join(codeRoot, part), (n) => (n.endsWith('.js') || n.endsWith('.ts')) && !n.endsWith('.d.ts'));
+  }
   walk(rulesDataPath(), rulesDataPath(), () => true);
   return (engineHash = h.digest('hex'));
 }

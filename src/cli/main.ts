@@ -196,6 +196,8 @@ export async function main(argv: string[]): Promise<number> {
       }
     } else {
       if (patterns.length === 0) throw new UsageError('请给出要检查的文件或文件夹，例如：gwlint drafts/（gwlint --help 查看用法）');
+      // The config here may name plugins that bring parsers: load them before folders are searched by extension.
+      await linter.prepare(resolve(cwd, '__gwlint__.md'));
       const files = await listFiles(patterns, {
         cwd,
         extensions: [...supportedExtensions(), '.doc', '.wps'],
