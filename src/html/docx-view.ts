@@ -302,10 +302,16 @@ export async function renderDocxHtml(bytes: Uint8Array, messages: LintMessage[],
     const body = safeLinks(result.value).replace(new RegExp(`${OPEN}([\\d,]+)${MID}`, 'g'), (_all, list: string) => {
       const nums = list.split(',').map(Number);
       const error = nums.some((n) => sorted[n - 1]!.severity === 'error');
-      const anchor = nums.find((n) => !firstMark.has(n));
-      if (anchor !== undefined) firstMark.add(anchor);
+      // Each finding's first mark is its link target; a mark shared by several new findings gives the others
+      // empty anchors just before it.
+      const fresh = nums.filter((n) => !firstMark.has(n));
+      for (const n of fresh) firstMark.add(n);
+      const [anchor, ...more] = fresh;
       const tip = nums.map((n) => `${sorted[n - 1]!.message}（${sorted[n - 1]!.ruleId ?? ''}）`).join('\n');
-      return `<mark class="gw-f${error ? ' gw-error' : ''}"${anchor !== undefined ? ` id="gw-f-${anchor}"` : ''} data-f="${nums.join(' ')}" title="${escapeHtml(tip)}">`;
+      return (
+        more.map((n) => `<span id="gw-f-${n}"></span>`).join('') +
+        `<mark class="gw-f${error ? ' gw-error' : ''}"${anchor !== undefined ? ` id="gw-f-${anchor}"` : ''} data-f="${nums.join(' ')}" title="${escapeHtml(tip)}">`
+      );
     }).replace(new RegExp(CLOSE, 'g'), '</mark>');
     docHtml = `<article class="gw-doc">${body}</article>`;
   } catch (e) {
