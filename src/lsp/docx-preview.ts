@@ -1,8 +1,9 @@
 import type { LintResult, LintMessage, Locale } from '../engine/types.js';
 import { MAX_FILE_BYTES, readBounded } from '../engine/read.js';
 import { parserFor } from '../parsers/registry.js';
+import { basename } from 'node:path';
 
-type Render = (bytes: Uint8Array, messages: LintMessage[]) => Promise<string> | string;
+type Render = (bytes: Uint8Array, messages: LintMessage[], options: { title?: string; locale?: Locale }) => Promise<string> | string;
 
 /** The HTML view of a .docx is another module's (mammoth, findings marked); loaded only when a preview opens. */
 async function loadRenderer(): Promise<Render | undefined> {
@@ -29,7 +30,7 @@ export async function docxPreview(
   if (result.messages.some((m) => m.fatal)) return { html: null, error: result.messages.find((m) => m.fatal)!.message, result };
   try {
     const bytes = await readBounded(filePath, MAX_FILE_BYTES);
-    return { html: await render(bytes, result.messages), result };
+    return { html: await render(bytes, result.messages, { title: basename(filePath), locale }), result };
   } catch (e) {
     return { html: null, error: (e as Error)?.message ?? String(e), result };
   }

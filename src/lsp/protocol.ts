@@ -76,7 +76,7 @@ export interface DocxPreviewParams {
   uri: string;
 }
 export interface DocxPreviewResult {
-  /** A self-contained HTML fragment (mammoth's view with the findings marked); null when it cannot be shown. */
+  /** A self-contained HTML page (mammoth's view with the findings marked, no script); null when it cannot be shown. */
   html: string | null;
   /** Why there is no HTML, for the user. */
   error?: string;

@@ -37,7 +37,7 @@ export class DocxPreviewProvider implements vscode.CustomReadonlyEditorProvider 
         panel.webview.html = page(`<p>${escapeHtml(text('previewFailed', (e as Error)?.message ?? String(e)))}</p>`);
         return;
       }
-      panel.webview.html = r.html !== null ? page(r.html) : page(`<p>${escapeHtml(text('previewFailed', r.error ?? ''))}</p>`);
+      panel.webview.html = r.html !== null ? r.html : page(`<p>${escapeHtml(text('previewFailed', r.error ?? ''))}</p>`);
       if (r.status) this.status.update(r.status);
     };
     const folder = vscode.Uri.joinPath(uri, '..');
