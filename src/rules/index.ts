@@ -8,9 +8,15 @@ import { lineGrid } from './line-grid.js';
 import { pageNumber } from './page-number.js';
 import { pageSetup } from './page-setup.js';
 import { paragraphIndent } from './paragraph-indent.js';
+import { docType } from './doc-type.js';
+import { titleForm } from './title-form.js';
+import { requestClosing } from './request-closing.js';
+import { singleMainRecipient } from './single-main-recipient.js';
+import { noLeaderRecipient } from './no-leader-recipient.js';
+import { noCcSubordinate } from './no-cc-subordinate.js';
 
 /** The built-in rules. A new rule is a file in this folder, a test in test/rules/, and one line here. */
-export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber];
+export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber, docType, titleForm, requestClosing, singleMainRecipient, noLeaderRecipient, noCcSubordinate];
 
 export function ruleMap(extra: Rule[] = []): Map<string, Rule> {
   const m = new Map<string, Rule>();

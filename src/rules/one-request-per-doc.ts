@@ -1,12 +1,22 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock } from '../model/types.js';
-import { findAsks, type Ask } from './lib/requests.js';
-import { TIAOLI_15_4 } from './lib/cites.js';
+import { contentWords, findAsks, type Ask } from './lib/requests.js';
+import { TIAOLI_15_4, ZHIFU_54 } from './lib/cites.js';
+
+interface Matter {
+  block: GwBlock;
+  ask: Ask;
+  words: Set<string>;
+  label: string | undefined;
+}
 
 /**
- * 一文一事: a 请示 asks for one matter. Asks in the same paragraph are read as one matter ("批准建设并给予资金
- * 支持"); the general closing (妥否，请批示) is not a matter. Asks under different 一级 headings or in separate
- * paragraphs are separate matters.
+ * 一文一事: a 请示 asks for one matter. Counting request verbs is not enough — "恳请批准建设档案馆" and "恳请给予
+ * 建设资金支持" are one matter asked twice, "恳请批准建设档案馆" and "恳请增加事业编制5名" are two. So each ask is
+ * read with what it is about: the content words of its sentence and of the 一级 heading it sits under. An ask
+ * that shares a content word with an earlier matter belongs to it; an ask about nothing new ("恳请市政府给予
+ * 支持为盼") continues the last one; an ask about something else is another matter. The closing formula
+ * (妥否，请批示) asks for the whole document, never a matter of its own.
  */
 export const oneRequestPerDoc: Rule = {
   meta: {
@@ -18,7 +28,7 @@ export const oneRequestPerDoc: Rule = {
     severity: 'error',
     recommended: true,
     fixable: false,
-    cites: [TIAOLI_15_4],
+    cites: [TIAOLI_15_4, ZHIFU_54],
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -32,32 +42,88 @@ export const oneRequestPerDoc: Rule = {
       },
     },
     docs: {
+      rationale: {
+        zh: '一份请示只请求一个事项，上级才能一次批复；几个事项放在一份请示里，往往因其中一项需要研究而整体搁置。同一事项的几个请求（批准立项并给予资金支持）是一个事项，不报；结语“妥否，请批示”不算事项。',
+        en: 'One 请示, one matter, so the superior can answer it at once. Several asks about the same matter (approve the project and fund it) are one matter; the closing formula is not a matter.',
+      },
       examples: {
         invalid: [
           {
-            code: '# 关于建设档案馆和增加编制的请示\n\n市政府：\n\n一、恳请批准建设区档案馆。\n\n二、恳请增加事业编制5名。\n\n妥否，请批示。',
+            code: '# 关于建设档案馆和增加编制的请示\n\n市政府：\n\n一、恳请批准建设区档案馆新馆。\n\n二、恳请增加事业编制5名。\n\n妥否，请批示。',
           },
         ],
-        valid: [{ code: '# 关于建设档案馆的请示\n\n市政府：\n\n恳请批准建设区档案馆，并给予资金支持。\n\n妥否，请批示。' }],
+        valid: [
+          {
+            code: '# 关于建设档案馆新馆的请示\n\n市政府：\n\n恳请批准建设区档案馆新馆。\n\n新馆建设资金缺口800万元，恳请市政府给予新馆建设资金支持。\n\n妥否，请批示。',
+          },
+        ],
       },
     },
   },
   create(context) {
     if (context.docType !== '请示') return {};
     const max = (context.options.maxMatters as number) ?? 1;
-    const matters: { block: GwBlock; ask: Ask; section: number }[] = [];
-    let section = 0;
+    const body: GwBlock[] = [];
     return {
       'role:正文'(block) {
-        if (block.data.headingLevel === 1) section++;
-        const asks = findAsks(block.data.norm).filter((a) => !a.closing);
-        if (asks.length === 0) return;
-        const prev = matters[matters.length - 1];
-        // Same paragraph, or the same 一级 section continuing one request: one matter.
-        if (prev && (prev.block === block || (prev.section === section && section > 0 && !block.data.headingLevel))) return;
-        matters.push({ block, ask: asks[0]!, section });
+        body.push(block);
       },
       'document:exit'() {
+        const candidates = body.filter((b) => /请|盼|望|申/.test(b.data.norm));
+        if (candidates.length === 0) return;
+        const segmenter = context.segmenter();
+        const title = context.blocksWithRole('标题').map((b) => b.data.norm.replace(/[\s\u3000]+/g, '')).join('');
+        const subject = /关于(.+?)的?请示/.exec(title)?.[1] ?? '';
+        // A title naming one specific matter holds every ask about its money; a general one ("关于…有关问题的请示",
+        // "关于建设档案馆和增加编制的请示") announces several.
+        const general = !subject || GENERAL_SUBJECT.test(subject);
+        const titleWords = general ? new Set<string>() : contentWords(subject, segmenter);
+        const matters: Matter[] = [];
+        let heading: GwBlock | undefined;
+        for (const block of body) {
+          if (block.data.headingLevel === 1) heading = block;
+          if (!candidates.includes(block)) continue;
+          const asks = findAsks(block.data.norm, { segmenter }).filter((a) => !a.closing && a.kind !== 'present');
+          for (const ask of asks) {
+            const sentence = block.data.norm.slice(ask.sentence[0], ask.sentence[1]);
+            const words = contentWords(sentence, segmenter);
+            const label = labelOf(block) ?? (heading && heading !== block ? labelOf(heading) : undefined);
+            if (label) for (const w of contentWords(label, segmenter)) words.add(w);
+            const own = [...contentWords(ask.phrase, segmenter)].filter((w) => !FUNDING.has(w));
+            const funding = FUNDING_ASK.test(ask.phrase);
+            const last = matters[matters.length - 1];
+            const join = (m: Matter): void => {
+              for (const w of words) m.words.add(w);
+            };
+            if (!last) {
+              for (const w of titleWords) words.add(w);
+              matters.push({ block, ask, words, label });
+              continue;
+            }
+            // Asking only for money or support, naming nothing new: the matter just described.
+            if (own.length === 0) {
+              join(last);
+              continue;
+            }
+            if (funding && !general) {
+              join(matters[0]!);
+              continue;
+            }
+            // The same paragraph goes on with its matter, unless it turns to another ("另外，…").
+            if (last.block === block && !NEW_MATTER.test(sentence)) {
+              join(last);
+              continue;
+            }
+            // Under a heading of its own ("二、关于增加编制"): another matter.
+            const labelled = label !== undefined && matters.some((m) => m.label !== undefined && m.label !== label);
+            const same = labelled ? undefined : matters.find((m) => [...words].some((w) => m.words.has(w)));
+            if (same) {
+              join(same);
+              continue;
+            }
+            matters.push({ block, ask, words, label });
+          }
+        }
         if (matters.length <= max) return;
         const first = matters[0]!;
         for (const m of matters.slice(max)) {
@@ -77,3 +143,16 @@ export const oneRequestPerDoc: Rule = {
     };
   },
 };
+
+const GENERAL_SUBJECT = /有关(问题|事项|事宜)|若干|几个|等(问题|事项)|[和及与、]|以及|同时/;
+/** Words of an ask that ask for means, not for a matter. */
+const FUNDING = new Set(['资金', '经费', '财政', '区财政', '市财政', '保障', '支持', '补助', '投资', '预算', '拨款', '列支', '安排', '所需', '所需资金', '配套', '资金支持', '经费保障']);
+const FUNDING_ASK = /资金|经费|投资|预算|补助|拨付|拨款|财政/;
+/** A sentence that turns to another matter within a paragraph. */
+const NEW_MATTER = /^[\s\u3000]*(另外|此外|另|同时|还有|再者|其次|二是|三是|四是)/;
+
+/** The matter a numbered heading names: "二、关于增加事业编制", "（一）关于设立科技创新专项资金。…". */
+function labelOf(block: GwBlock): string | undefined {
+  const m = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?\s*关于([^。；：:]{2,40})/.exec(block.data.norm);
+  return m ? m[1] : undefined;
+}

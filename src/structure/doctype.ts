@@ -37,26 +37,47 @@ const BODY_CUES: [RegExp, DocType][] = [
   [/特此通告/, '通告'],
 ];
 
-const NON_DOC_TYPES: [RegExp, string][] = [
-  [/(条例|规定|办法|细则|规则|章程)$/, '法规规章文本，随“令”或“通知”发布，本身不是文种'],
-  [/(总结|汇报|要点|计划|方案|规划)$/, '不是法定文种'],
+/** Legal texts published through a 令 or a 通知: they carry no 文种 of their own. */
+const STATUTE_END = /(条例|规定|办法|细则|规则|章程|准则|标准)$/;
+
+/**
+ * Title endings that are not 文种, with the 文种 the draft is taken for (null: it is an attachment to be issued
+ * by a 通知) and why. title-form tells the drafter; here they decide which rules apply.
+ */
+export const NOT_DOC_TYPES: { re: RegExp; fits: DocType | null; why: string }[] = [
+  { re: /(请示报告|报告请示)$/, fits: null, why: '请示和报告是两个文种' },
+  { re: /申请报告$/, fits: '请示', why: '“申请报告”不是文种，请求批准用请示' },
+  { re: /(工作总结|总结)$/, fits: '报告', why: '总结不是文种，向上级汇报工作用报告' },
+  { re: /(情况汇报|工作汇报|汇报)$/, fits: '报告', why: '汇报不是文种，向上级汇报工作用报告' },
+  { re: /情况说明$/, fits: '报告', why: '情况说明不是文种，向上级反映情况用报告' },
+  { re: /申请书?$/, fits: '请示', why: '申请不是文种，向上级请求批准用请示' },
+  { re: /(工作要点|要点|计划|方案|规划|安排|预案)$/, fits: null, why: '不是文种，应以通知印发' },
 ];
+
+/** An ask in the body's last paragraphs: what makes a "请示报告" a 请示. */
+const BODY_ASK = /(妥否|当否|可否|如无不妥|如无不当)[，,]?\s*请|请(予以|予)?(批示|批复|审批|批准)|恳请|特此请示|特申请|现申请|请求[^。，]{0,20}(批准|审批|拨付|支持)/;
 
 export function detectDocType(title: string | undefined, bodyTexts: string[], declared: DeclaredMeta): Detection<DocType> {
   if (declared.docType) return { value: declared.docType, confidence: 1, reason: `元数据声明文种为“${declared.docType}”` };
   if (title) {
-    const t = title.replace(/[\s\u3000]/g, '').replace(/[（(][^（()）]*[）)]$/, '');
+    const t = title.replace(/[\s\u3000]/g, '').replace(/[（(][^（()）]*[）)]$/, '').replace(/[。；，]$/, '');
+    for (const { re, fits, why } of NOT_DOC_TYPES) {
+      const m = re.exec(t);
+      if (!m) continue;
+      if (m[0] === '请示报告' || m[0] === '报告请示') {
+        const asks = BODY_ASK.test(bodyTexts.join('\n'));
+        return { value: asks ? '请示' : '报告', confidence: 0.7, reason: `标题以“${m[0]}”结尾（${why}）；正文${asks ? '提出请求，按请示处理' : '没有请求事项，按报告处理'}` };
+      }
+      return { value: fits, confidence: fits ? 0.65 : 0.8, reason: `标题以“${m[0]}”结尾：${why}${fits ? `，按${fits}处理` : ''}` };
+    }
     for (const [suffix, type, why] of TITLE_SUFFIXES) {
       if (t.endsWith(suffix)) {
-        // "请示报告" / "申请报告" are not legal 文种 (title-form flags them); still the nearer word decides.
         const reason = `标题以“${suffix}”结尾${why ? `（${why}）` : ''}`;
         return { value: type, confidence: why ? 0.85 : 0.95, reason };
       }
     }
-    for (const [re, why] of NON_DOC_TYPES) {
-      const m = re.exec(t);
-      if (m) return { value: null, confidence: 0.8, reason: `标题以“${m[1]}”结尾：${why}` };
-    }
+    const statute = STATUTE_END.exec(t);
+    if (statute) return { value: null, confidence: 0.8, reason: `标题以“${statute[1]}”结尾：法规规章文本，随“令”或“通知”发布，本身不是文种` };
   }
   const tail = bodyTexts.slice(-8).join('\n');
   for (const [re, type] of BODY_CUES) {
