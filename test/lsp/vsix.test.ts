@@ -6,6 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, runCli } from '../helpers.js';
+import { buildFixture } from '../../fixtures/docx/build.js';
+import type { DocxPreviewResult } from '../../src/lsp/protocol.js';
 import { TestClient, uriOf, where } from './client.js';
 
 const VSIX = resolve(ROOT, 'vscode-extension', 'gwlint-vscode.vsix');
@@ -107,6 +109,15 @@ describe.skipIf(!existsSync(VSIX) && !process.env.CI)('the VS Code extension pac
         const status = await client.status(uriOf(file));
         expect(status?.cap?.basis).toBe('静海 第六十条');
       }
+      // The .docx preview: reader and HTML view are in the bundle too.
+      const docx = join(drafts, '请示.docx');
+      writeFileSync(docx, await buildFixture('title-songti'));
+      const wait = client.diagnostics(uriOf(docx));
+      const preview = (await client.conn.sendRequest('gwlint/docxPreview', { uri: uriOf(docx) })) as DocxPreviewResult;
+      expect(preview.error).toBeUndefined();
+      expect(preview.html).toContain('<mark');
+      const cli = JSON.parse(runCli(['-f', 'json', docx], { cwd: drafts }).stdout)[0].messages as { ruleId: string; line: number; column: number; endLine: number; endColumn: number }[];
+      expect((await wait).diagnostics.map(where)).toEqual(cli.map((m) => `${m.ruleId}@${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`));
     } finally {
       await client.shutdown();
       rmSync(drafts, { recursive: true, force: true });
