@@ -75,6 +75,11 @@ function write(text: string, outputFile?: string): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[2] === 'audit') {
+    // Batch audit of archives has its own options and subcommands (merge, report): its own parser.
+    const { auditMain } = await import('../audit/cli.js');
+    return auditMain(argv.slice(3));
+  }
   if (argv.slice(2).includes('--lsp')) {
     // The language server owns stdin/stdout from here on; it ends with the client's `exit` or a closed input.
     const { runStdio } = await import('../lsp/stdio.js');
@@ -107,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fix-dry-run', '显示自动修正的结果，不写回')
     .option('--ignore-path <file>', '忽略文件（默认 .gwlintignore）')
     .option('--no-ignore', '不使用忽略文件')
-    .option('--cache', '只检查自上次以来内容或配置有变化的文件（结果存于 .gwlintcache）')
+    .option('--cache', '缓存结果：内容、配置和 gwlint 都未变的文件不再解析（存于 .gwlintcache）')
     .option('--cache-location <path>', '缓存文件或所在文件夹（默认 ./.gwlintcache）')
     .option('--changed-since <ref>', '只检查相对 git 引用有改动的文件（含未提交和未跟踪的文件）')
     .option('--stats', '在标准错误输出中报告文件数、解析次数和缓存命中数')

@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileReport, TaskMessage, WorkerInit, WorkerMessage } from './protocol.js';
+
+export interface PoolOptions {
+  jobs: number;
+  /** Time one file may take, from dispatch to answer. */
+  timeoutMs: number;
+  /** JS heap one worker may use (V8 old generation). */
+  memoryMb: number;
+  init: WorkerInit;
+  /** Process-wide RSS ceiling (bytes) for the watchdog; default derived from jobs × memoryMb. */
+  rssLimit?: number;
+}
+
+export type Outcome =
+  | { status: 'done'; report: FileReport; ms: number; heapUsed: number }
+  | { status: 'timeout' | 'memory' | 'crashed'; reason: string; ms: number };
+
+interface Job {
+  id: number;
+  path: string;
+  resolve: (o: Outcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+  startedAt: number;
+  timer: NodeJS.Timeout | null;
+  /** Set once the pool has given up on this worker, so its late events are ignored. */
+  dead: boolean;
+}
+
+/** The compiled worker; when running from the TypeScript sources (tests), the one in dist/. */
+export function workerUrl(): URL {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const p = fileURLToPath(here).replace(/([\\/])src([\\/])audit([\\/])worker\.js$/, '$1dist$2src$2audit$3worker.js');
+  return pathToFileURL(p);
+}
+
+export class PoolError extends Error {}
+
+/**
+ * A worker_threads pool that isolates files from each other: each worker lints one file at a time; a file
+ * that overruns its time, exhausts its worker's heap, or crashes it becomes an outcome with a reason, and
+ * the worker is replaced. Nothing a file does can stop the pool.
+ *
+ * V8's heap limit does not cover ArrayBuffers (inflated zip entries live there), so a watchdog also stops
+ * the longest-running file when the process as a whole passes its RSS ceiling.
+ */
+export class Pool {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  private failedStarts = 0;
+  private watchdog: NodeJS.Timeout;
+  private readonly url = workerUrl();
+  private readonly rssLimit: number;
+  /** Largest heap a worker reported after a file. */
+  heapPeak = 0;
+  replaced = 0;
+  fatal: string | null = null;
+  private onFatal: ((message: string) => void) | null = null;
+
+  constructor(private readonly opts: PoolOptions) {
+    for (let i = 0; i < opts.jobs; i++) this.slots.push(this.spawn());
+    this.rssLimit = opts.rssLimit ?? process.memoryUsage.rss() + opts.jobs * (opts.memoryMb + 64) * 1048576 + 256 * 1048576;
+    this.watchdog = setInterval(() => this.checkMemory(), 250);
+    this.watchdog.unref();
+  }
+
+  /** Called when the engine refuses to run at all (configuration error): the caller should stop the run. */
+  setFatalHandler(fn: (message: string) => void): void {
+    this.onFatal = fn;
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.url, {
+      workerData: this.opts.init,
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb, stackSizeMb: 4 },
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker, ready: false, job: null, startedAt: 0, timer: null, dead: false };
+    worker.on('message', (m: WorkerMessage) => this.onMessage(slot, m));
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (slot.dead) return;
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') this.fail(slot, 'memory', `内存超过上限（每个文件 ${this.opts.memoryMb} MB）`);
+      else this.fail(slot, 'crashed', `检查进程崩溃：${e.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (slot.dead || this.closed) return;
+      this.fail(slot, 'crashed', `检查进程意外退出（退出码 ${code}）`);
+    });
+    return slot;
+  }
+
+  private onMessage(slot: Slot, m: WorkerMessage): void {
+    if (slot.dead) return;
+    if (m.type === 'ready') {
+      slot.ready = true;
+      this.failedStarts = 0;
+      this.pump();
+      return;
+    }
+    const job = slot.job;
+    if (!job || job.id !== m.id) return;
+    this.clear(slot);
+    if (m.type === 'fatal') {
+      this.fatal = m.message;
+      this.onFatal?.(m.message);
+      job.resolve({ status: 'crashed', reason: m.message, ms: 0 });
+      return;
+    }
+    if (m.heapUsed > this.heapPeak) this.heapPeak = m.heapUsed;
+    job.resolve({ status: 'done', report: m.report, ms: m.ms, heapUsed: m.heapUsed });
+    this.pump();
+  }
+
+  private clear(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+  }
+
+  /** Gives up on a worker: its file (if any) gets the reason, and a fresh worker takes its place. */
+  private fail(slot: Slot, status: 'timeout' | 'memory' | 'crashed', reason: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    const job = slot.job;
+    const ms = job ? performance.now() - slot.startedAt : 0;
+    this.clear(slot);
+    void slot.worker.terminate();
+    const i = this.slots.indexOf(slot);
+    if (job) {
+      job.resolve({ status, reason, ms });
+    } else if (!slot.ready && ++this.failedStarts >= 3) {
+      // Workers that die before their first file will keep dying: the installation is broken, not a file.
+      this.fatal = `检查进程无法启动：${reason}`;
+      this.onFatal?.(this.fatal);
+      for (const j of this.queue.splice(0)) j.resolve({ status: 'crashed', reason: this.fatal, ms: 0 });
+      if (i >= 0) this.slots.splice(i, 1);
+      return;
+    }
+    if (i >= 0 && !this.closed) {
+      this.slots[i] = this.spawn();
+      this.replaced++;
+    }
+  }
+
+  private checkMemory(): void {
+    if (process.memoryUsage.rss() <= this.rssLimit) return;
+    let worst: Slot | null = null;
+    for (const s of this.slots) if (s.job && !s.dead && (!worst || s.startedAt < worst.startedAt)) worst = s;
+    if (worst) this.fail(worst, 'memory', `内存超过上限（进程占用超过 ${Math.round(this.rssLimit / 1048576)} MB）`);
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job || slot.dead) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.startedAt = performance.now();
+      slot.timer = setTimeout(() => this.fail(slot, 'timeout', `检查超时（超过 ${Math.round(this.opts.timeoutMs / 1000)} 秒）`), this.opts.timeoutMs);
+      const msg: TaskMessage = { type: 'task', id: job.id, path: job.path };
+      slot.worker.postMessage(msg);
+    }
+  }
+
+  /** Number of files waiting for a worker (not counting those being linted). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  get busy(): number {
+    return this.slots.filter((s) => s.job).length;
+  }
+
+  lint(path: string): Promise<Outcome> {
+    if (this.fatal) return Promise.resolve({ status: 'crashed', reason: this.fatal, ms: 0 });
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, path, resolve });
+      this.pump();
+    });
+  }
+
+  /** Stops every worker; files still queued or running get no outcome (the caller is abandoning them). */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.watchdog);
+    this.queue.length = 0;
+    await Promise.all(
+      this.slots.map((s) => {
+        s.dead = true;
+        if (s.timer) clearTimeout(s.timer);
+        return s.worker.terminate();
+      }),
+    );
+    this.slots = [];
+  }
+}

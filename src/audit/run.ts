@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { listFiles } from '../cli/files.js';
+import { readVersion } from '../cli/version.js';
+import { Linter } from '../engine/api.js';
+import type { ResolvedConfig } from '../engine/config-types.js';
+import { MAX_FILE_BYTES } from '../engine/read.js';
+import { supportedExtensions } from '../parsers/registry.js';
+import { AuditDb, type FileIdentity, type PriorState } from './db.js';
+import { Pool, type Outcome } from './pool.js';
+import { Progress, type ProgressOptions } from './progress.js';
+import type { FileStatus, WorkerLinterOptions } from './protocol.js';
+import { formatShard, shardOf, type Shard } from './shard.js';
+
+export interface AuditOptions {
+  /** Folders (or single files) to audit. */
+  roots: string[];
+  db: string;
+  jobs: number;
+  timeoutMs: number;
+  memoryMb: number;
+  shard: Shard | null;
+  /** soffice binary to convert .doc/.wps with, or null. */
+  soffice: string | null;
+  /** Re-audit everything, even unchanged files. */
+  force: boolean;
+  /** Re-audit files that timed out, ran out of memory or crashed a worker last time. */
+  retryFailed: boolean;
+  useIgnore: boolean;
+  ignorePath?: string;
+  linter: WorkerLinterOptions;
+  cwd: string;
+  argv: string[];
+  progress: ProgressOptions | null;
+  previewMax: number;
+  /** Aborting stops the run after saving what is finished (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+export interface FailedFile {
+  path: string;
+  status: FileStatus;
+  reason: string;
+}
+
+export interface AuditSummary {
+  runId: number;
+  total: number;
+  audited: number;
+  skipped: number;
+  failed: number;
+  findings: number;
+  interrupted: boolean;
+  /** Set when the engine refused to run (configuration error): nothing more was linted. */
+  fatal: string | null;
+  failedFiles: FailedFile[];
+  elapsedSec: number;
+  /** Largest JS heap a worker reported. */
+  heapPeak: number;
+  workersReplaced: number;
+  pruned: number;
+}
+
+const TEXT_EXTS = ['.md', '.markdown', '.txt', '.text'];
+const LEGACY_EXTS = ['.doc', '.wps'];
+
+/** Extensions an audit walks: what the engine reads, .docx always (a missing reader is then a clear row), legacy Word. */
+export function auditExtensions(): string[] {
+  return [...new Set([...supportedExtensions(), ...TEXT_EXTS, '.docx', ...LEGACY_EXTS])];
+}
+
+interface Candidate {
+  path: string;
+  root: string;
+  relPath: string;
+}
+
+/** Lists the files under each root, with the root-relative path that --shard hashes. */
+export async function walk(roots: string[], opts: { cwd: string; useIgnore: boolean; ignorePath?: string; shard: Shard | null }): Promise<Candidate[]> {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const r of roots) {
+    const abs = resolve(opts.cwd, r);
+    const isFile = existsSync(abs) && statSync(abs).isFile();
+    const root = isFile ? dirname(abs) : abs;
+    const files = await listFiles([r], { cwd: opts.cwd, extensions: auditExtensions(), useIgnore: opts.useIgnore, ...(opts.ignorePath ? { ignorePath: opts.ignorePath } : {}) });
+    for (const f of files) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      const relPath = relative(root, f).split(sep).join('/') || basename(f);
+      if (opts.shard && shardOf(relPath, opts.shard.count) !== opts.shard.index) continue;
+      out.push({ path: f, root, relPath });
+    }
+  }
+  return out;
+}
+
+async function hashFile(path: string, size: number): Promise<string> {
+  // Larger than the engine reads: it is refused unread, so its size stands in for its content.
+  if (size > MAX_FILE_BYTES) return `oversize:${size}`;
+  const bytes = await readFile(path);
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A fingerprint of everything that decides a file's findings besides its bytes. */
+export function configHasher(linter: Linter, locale: string | undefined): (cfg: ResolvedConfig) => string {
+  const cache = new WeakMap<ResolvedConfig, string>();
+  const version = readVersion();
+  const rules = [...linter.rules.keys()].sort().join(',');
+  return (cfg) => {
+    let h = cache.get(cfg);
+    if (!h) {
+      const rulesCfg = Object.fromEntries(Object.entries(cfg.rules).map(([id, s]) => [id, { severity: s.severity, options: s.options, cites: s.cites ?? null }]));
+      h = createHash('sha1')
+        .update(JSON.stringify({ version, rules, cfg: rulesCfg, declared: cfg.declared, profile: cfg.profile ?? null, locale: locale ?? cfg.locale ?? 'zh' }))
+        .digest('hex')
+        .slice(0, 16);
+      cache.set(cfg, h);
+    }
+    return h;
+  };
+}
+
+const DONE_STATUSES = new Set<FileStatus>(['checked', 'unreadable']);
+
+/**
+ * Audits an archive into the database: walks the roots, skips what an earlier run already did with the same
+ * bytes and config, lints the rest on the pool, and saves results in small transactions as they come, so an
+ * interruption (Ctrl-C, a kill, a lost node) loses at most the files in flight.
+ */
+export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
+  const t0 = performance.now();
+  const linter = new Linter(opts.linter);
+  const hashConfig = configHasher(linter, opts.linter.locale);
+  // A config may name plugins that bring readers: load them before folders are searched by extension.
+  for (const r of opts.roots) await linter.prepare(resolve(opts.cwd, r, '__gwlint__.md'));
+  const candidates = await walk(opts.roots, { cwd: opts.cwd, useIgnore: opts.useIgnore, ...(opts.ignorePath ? { ignorePath: opts.ignorePath } : {}), shard: opts.shard });
+  // Resolve every file's configuration before starting: a broken config file stops the run here (exit 2),
+  // not after an hour of work.
+  const configHashes = candidates.map((c) => hashConfig(linter.configFor(c.path)));
+
+  const db = new AuditDb(opts.db);
+  const runId = db.startRun({ version: readVersion(), cwd: opts.cwd, argv: opts.argv, roots: opts.roots.map((r) => resolve(opts.cwd, r)), shard: opts.shard ? formatShard(opts.shard) : null, jobs: opts.jobs });
+  const prior = opts.force ? new Map<string, PriorState>() : db.priorStates();
+
+  const summary: AuditSummary = {
+    runId,
+    total: candidates.length,
+    audited: 0,
+    skipped: 0,
+    failed: 0,
+    findings: 0,
+    interrupted: false,
+    fatal: null,
+    failedFiles: [],
+    elapsedSec: 0,
+    heapPeak: 0,
+    workersReplaced: 0,
+    pruned: 0,
+  };
+  const progress = opts.progress ? new Progress(opts.progress) : null;
+  progress?.begin(candidates.length);
+
+  type Pending = { id: FileIdentity; outcome: Outcome } | { touch: true; path: string; size: number; mtimeMs: number };
+  let pending: Pending[] = [];
+  let lastFlush = performance.now();
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    lastFlush = performance.now();
+    db.transaction(() => {
+      for (const p of batch) {
+        if ('touch' in p) {
+          db.touch(p.path, p.size, p.mtimeMs);
+          continue;
+        }
+        const o = p.outcome;
+        if (o.status === 'done') {
+          const fatal = o.report.result.messages.find((m) => m.fatal);
+          db.saveFile(p.id, runId, { status: fatal ? 'unreadable' : 'checked', reason: fatal ? fatal.message : null, report: o.report, ms: o.ms });
+        } else {
+          db.saveFile(p.id, runId, { status: o.status, reason: o.reason, report: null, ms: o.ms });
+        }
+      }
+      db.updateRun(runId, { total: summary.total, audited: summary.audited, skipped: summary.skipped, failed: summary.failed, findings: summary.findings });
+    });
+  };
+  const flushTimer = setInterval(() => {
+    if (performance.now() - lastFlush > 500) flush();
+  }, 250);
+  flushTimer.unref();
+
+  const pool = new Pool({
+    jobs: opts.jobs,
+    timeoutMs: opts.timeoutMs,
+    memoryMb: opts.memoryMb,
+    init: { linter: opts.linter, previewMax: opts.previewMax, soffice: opts.soffice, sofficeTimeoutMs: Math.max(1000, opts.timeoutMs - 2000) },
+  });
+
+  let stop: (() => void) | null = null;
+  const stopped = new Promise<void>((r) => (stop = r));
+  const onAbort = (): void => {
+    summary.interrupted = true;
+    stop!();
+  };
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  pool.setFatalHandler((message) => {
+    summary.fatal = message;
+    stop!();
+  });
+
+  const record = (id: FileIdentity, outcome: Outcome): void => {
+    if (summary.interrupted || summary.fatal) return;
+    summary.audited++;
+    if (outcome.status === 'done') {
+      const r = outcome.report.result;
+      const fatal = r.messages.find((m) => m.fatal);
+      if (fatal) {
+        summary.failed++;
+        summary.failedFiles.push({ path: id.path, status: 'unreadable', reason: fatal.message });
+      } else summary.findings += r.messages.length;
+    } else {
+      summary.failed++;
+      summary.failedFiles.push({ path: id.path, status: outcome.status, reason: outcome.reason });
+    }
+    pending.push({ id, outcome });
+    if (pending.length >= 64) flush();
+    progress?.update({ audited: summary.audited, failed: summary.failed, findings: summary.findings });
+  };
+
+  // Keep a few files queued per worker so none idles, but no more: queued work is lost on Ctrl-C anyway.
+  const maxInFlight = opts.jobs * 3;
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  const inFlightDone: Promise<void>[] = [];
+
+  const produce = async (): Promise<void> => {
+    for (let i = 0; i < candidates.length; i++) {
+      if (summary.interrupted || summary.fatal) return;
+      const c = candidates[i]!;
+      const configHash = configHashes[i]!;
+      let st;
+      try {
+        st = await stat(c.path);
+      } catch {
+        st = null;
+      }
+      const size = st?.size ?? 0;
+      const mtimeMs = st?.mtimeMs ?? 0;
+      const before = prior.get(c.path);
+      const reusable = before && before.configHash === configHash && (DONE_STATUSES.has(before.status) || !opts.retryFailed);
+      if (reusable && st && before.size === size && before.mtimeMs === mtimeMs) {
+        summary.skipped++;
+        progress?.update({ skipped: summary.skipped });
+        continue;
+      }
+      let contentHash: string;
+      try {
+        contentHash = st ? await hashFile(c.path, size) : 'missing';
+      } catch {
+        // Unreadable here means unreadable in the worker too; it will say why in the file's row.
+        contentHash = 'unreadable';
+      }
+      if (reusable && before.contentHash === contentHash && contentHash !== 'unreadable' && contentHash !== 'missing') {
+        summary.skipped++;
+        pending.push({ touch: true, path: c.path, size, mtimeMs });
+        progress?.update({ skipped: summary.skipped });
+        continue;
+      }
+      const id: FileIdentity = { path: c.path, root: c.root, relPath: c.relPath, ext: extname(c.path).toLowerCase(), size, mtimeMs, contentHash, configHash };
+      while (inFlight >= maxInFlight && !summary.interrupted && !summary.fatal) await new Promise<void>((r) => (wake = r));
+      if (summary.interrupted || summary.fatal) return;
+      inFlight++;
+      inFlightDone.push(
+        pool.lint(c.path).then((o) => {
+          inFlight--;
+          record(id, o);
+          const w = wake;
+          wake = null;
+          w?.();
+        }),
+      );
+    }
+    // Everything is dispatched: wait for the last files (or an interruption).
+    await Promise.all(inFlightDone);
+  };
+
+  const stopWaiting = stopped.then(() => {
+    const w = wake;
+    wake = null;
+    w?.();
+  });
+  await Promise.race([produce(), stopWaiting]);
+  opts.signal?.removeEventListener('abort', onAbort);
+  clearInterval(flushTimer);
+  summary.heapPeak = pool.heapPeak;
+  summary.workersReplaced = pool.replaced;
+  await pool.close();
+  flush();
+
+  if (!summary.interrupted && !summary.fatal) {
+    // Files that were audited under these roots before but are gone from disk now: drop them, so the
+    // report describes the archive as it is. Other shards' files are still on disk and stay.
+    const roots = opts.roots.map((r) => resolve(opts.cwd, r));
+    const seen = new Set(candidates.map((c) => c.path));
+    const gone = [...prior.keys()].filter((p) => !seen.has(p) && roots.some((r) => p === r || p.startsWith(r + sep)) && !existsSync(p));
+    if (gone.length) {
+      db.transaction(() => {
+        for (const p of gone) db.db.run('DELETE FROM files WHERE path = ?', [p]);
+      });
+      summary.pruned = gone.length;
+    }
+  }
+  progress?.end();
+  summary.elapsedSec = (performance.now() - t0) / 1000;
+  db.updateRun(runId, {
+    status: summary.fatal ? 'failed' : summary.interrupted ? 'interrupted' : 'done',
+    total: summary.total,
+    audited: summary.audited,
+    skipped: summary.skipped,
+    failed: summary.failed,
+    findings: summary.findings,
+    finished: true,
+  });
+  db.close();
+  return summary;
+}
