@@ -1,44 +1,16 @@
 import * as vscode from 'vscode';
+import { textIn, type TextId } from './strings.js';
+
+export { thousands } from './strings.js';
 
 /**
- * The extension's own strings, Chinese first. VS Code's l10n bundles assume English source strings (no bundle
- * is loaded for an English display), so a Chinese-first extension picks its table from the display language.
+ * VS Code's l10n bundles assume English source strings (no bundle is loaded for an English display), so this
+ * Chinese-first extension picks its strings from the display language itself.
  */
-const TABLE = {
-  chars: { zh: '字数 {0}', en: 'Chars {0}' },
-  charsCap: { zh: '字数 {0} / {1}', en: 'Chars {0} / {1}' },
-  noDocType: { zh: '文种未定', en: '文种 unknown' },
-  overCap: { zh: '超过 {0} 的字数上限（{1}）', en: 'Over the cap of {0} (from {1})' },
-  capBasis: { zh: '字数上限 {0}，依据 {1}', en: 'Cap {0}, from {1}' },
-  noCap: { zh: '没有适用的字数上限', en: 'No length cap applies' },
-  detected: { zh: '文种：{0}（{1}）', en: '文种: {0} ({1})' },
-  direction: { zh: '行文方向：{0}（{1}）', en: 'Direction: {0} ({1})' },
-  category: { zh: '类别：{0}（{1}）', en: 'Category: {0} ({1})' },
-  findings: { zh: '错误 {0}，警告 {1}', en: '{0} errors, {1} warnings' },
-  profile: { zh: '工作规则：{0}', en: 'Profile: {0}' },
-  untrusted: { zh: '受限模式：工作区不受信任，不加载插件和 JavaScript 配置', en: 'Restricted: the workspace is not trusted; plugins and JavaScript config are not loaded' },
-  lintingWorkspace: { zh: 'gwlint：正在检查工作区中的公文草稿…', en: 'gwlint: linting the drafts in the workspace…' },
-  workspaceDone: {
-    zh: 'gwlint：检查了 {0} 个文件，错误 {1}，警告 {2}，无法读取 {3}',
-    en: 'gwlint: linted {0} files: {1} errors, {2} warnings, {3} unreadable',
-  },
-  previewTitle: { zh: '{0}（gwlint 只读预览）', en: '{0} (gwlint read-only preview)' },
-  previewFailed: { zh: '无法预览此文件：{0}', en: 'Cannot preview this file: {0}' },
-  previewNoServer: { zh: 'gwlint 语言服务器未运行', en: 'The gwlint language server is not running' },
-} as const;
-
-export type TextId = keyof typeof TABLE;
-
 export function isEnglish(): boolean {
   return vscode.env.language.toLowerCase().startsWith('en');
 }
 
 export function text(id: TextId, ...args: (string | number)[]): string {
-  const s = TABLE[id][isEnglish() ? 'en' : 'zh'] as string;
-  return s.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
-}
-
-/** 4213 → "4,213", as the status bar shows counts. */
-export function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return textIn(isEnglish(), id, ...args);
 }

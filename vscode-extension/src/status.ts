@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DraftStatus } from '../../src/lsp/protocol.js';
-import { text, thousands } from './l10n.js';
+import { isEnglish } from './l10n.js';
+import { formatStatus } from './strings.js';
 
 /** "字数 4,213 / 5,000 · 报告 · 上行" for the draft in the active editor. */
 export class StatusBar implements vscode.Disposable {
@@ -42,23 +43,11 @@ export class StatusBar implements vscode.Disposable {
   }
 
   show(s: DraftStatus): void {
-    if (s.charCount === null) return this.item.hide();
-    const count = s.cap ? text('charsCap', thousands(s.charCount), thousands(s.cap.limit)) : text('chars', thousands(s.charCount));
-    const parts = [count, s.docType ?? text('noDocType')];
-    if (s.direction) parts.push(s.direction);
-    this.item.text = `${s.trusted ? '' : '$(shield) '}${parts.join(' · ')}`;
-    const over = s.cap && s.charCount > s.cap.limit;
-    this.item.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const lines: string[] = [];
-    if (s.cap) lines.push(over ? text('overCap', thousands(s.cap.limit), s.cap.basis) : text('capBasis', thousands(s.cap.limit), s.cap.basis));
-    else lines.push(text('noCap'));
-    if (s.docType) lines.push(text('detected', s.docType, s.reasons.docType ?? ''));
-    if (s.direction) lines.push(text('direction', s.direction, s.reasons.direction ?? ''));
-    if (s.category) lines.push(text('category', s.category, s.reasons.category ?? ''));
-    lines.push(text('findings', s.errorCount, s.warningCount));
-    if (s.profile) lines.push(text('profile', s.profile));
-    if (!s.trusted) lines.push(text('untrusted'));
-    this.item.tooltip = lines.join('\n');
+    const f = formatStatus(s, isEnglish());
+    if (!f) return this.item.hide();
+    this.item.text = f.text;
+    this.item.tooltip = f.tooltip;
+    this.item.backgroundColor = f.overCap ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 
