@@ -1,6 +1,7 @@
 // Builds the extension and the gwlint language server into dist/ as CommonJS bundles, and copies the data
 // the server reads at run time (rules/, the rule pages) beside them, so the .vsix needs no global gwlint.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,3 +69,13 @@ await build({
   // A native addon: required at run time from node_modules, which the .vsix carries (see package.json).
   external: ['@node-rs/jieba', '@node-rs/jieba/dict'],
 });
+
+if (process.argv.includes('--package')) {
+  // The .vsix carries the native segmenter of the machine that builds it, so it is built per platform:
+  // linux-x64 in CI; on Windows or macOS the same command makes a win32-x64 or darwin-arm64 package.
+  const arch = process.arch === 'arm' ? 'armhf' : process.arch;
+  const target = process.env.VSCE_TARGET || `${process.platform}-${arch}`;
+  const vsce = join(here, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--target', target, '--allow-missing-repository', '-o', 'gwlint-vscode.vsix'], { cwd: here, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
