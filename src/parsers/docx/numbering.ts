@@ -26,6 +26,8 @@ interface NumDef {
 }
 
 const DIGITS = '〇一二三四五六七八九';
+/** Counting (not digit-by-digit) writes an inner zero as 零: 一百零一. */
+const COUNTING = '零一二三四五六七八九';
 const DIGITS_LEGAL = '零壹贰叁肆伍陆柒捌玖';
 const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 const DIZHI = '子丑寅卯辰巳午未申酉戌亥';
@@ -34,7 +36,7 @@ const PAREN = '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇';
 const FULLSTOP = '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛';
 
 /** Chinese counting: 1 一, 10 十, 11 十一, 20 二十, 101 一百零一 (up to 99999). */
-function chineseCounting(n: number, digits = DIGITS, units = ['', '十', '百', '千', '万'], ten = '十'): string {
+function chineseCounting(n: number, digits = COUNTING, units = ['', '十', '百', '千', '万'], ten = '十'): string {
   if (n <= 0) return String(n);
   if (n >= 100000) return String(n);
   if (n < 20 && n >= 10 && ten) return ten + (n % 10 ? digits[n % 10] : '');
@@ -87,7 +89,7 @@ export function formatNumber(n: number, fmt: string): string {
     case 'chineseCountingThousand':
     case 'taiwaneseCountingThousand':
     case 'japaneseLegal':
-      return chineseCounting(n, DIGITS, ['', '十', '百', '千', '万'], n < 20 ? '十' : '');
+      return chineseCounting(n, COUNTING, ['', '十', '百', '千', '万'], n < 20 ? '十' : '');
     case 'chineseLegalSimplified':
       return chineseCounting(n, DIGITS_LEGAL, ['', '拾', '佰', '仟', '万'], '');
     case 'ideographDigital':
