@@ -156,10 +156,12 @@ function checkFooter(context: RuleContext, o: PageNumberOptions, matcher: FontMa
   const runs = runSpans(b).filter((r) => r.text.trim());
   const sizes = [...new Set(runs.map((r) => r.format?.sizeHalfPoints).filter((s): s is number => s !== undefined && s !== o.sizeHalfPoints))];
   if (sizes.length) context.report({ messageId: 'size', data: { part, found: sizes.map(sizeLabel).join('、'), want: sizeLabel(o.sizeHalfPoints) } });
+  // The digits come from the PAGE field; when the file caches no result, the runs around the field (the dashes)
+  // carry the formatting the digits get.
+  const withDigits = runs.filter((r) => /[0-9]/.test(r.text));
   const digitFonts = [
     ...new Set(
-      runs
-        .filter((r) => /[0-9]/.test(r.text))
+      (withDigits.length ? withDigits : runs)
         .map((r) => r.format?.fontAscii)
         .filter((n): n is string => !!n && matcher.familyOf(n) !== o.font),
     ),

@@ -90,8 +90,8 @@ describe('format pairs: unformatted (旧) against formatted', () => {
     expect(text).toContain('每面约 44.7 行（正文单倍行距，按文档网格每行 15.6 磅），应为 22 行：版心高 246.2 mm，行距宜为固定值 31.72 磅');
   });
 
-  it('测试文本2.docx (formatted) passes apart from its single centred footer', async () => {
-    expect(await layout('format-pairs/测试文本2.docx')).toEqual(['page-number/sameOnAllPages@1']);
+  it('测试文本2.docx (formatted) passes apart from its footer: one for all pages, centred, Times New Roman', async () => {
+    expect(await layout('format-pairs/测试文本2.docx')).toEqual(['page-number/sameOnAllPages@1', 'page-number/font@1']);
   });
 
   it('测试文本4-旧.docx shows its layout faults; indents typed as spaces count', async () => {
@@ -115,6 +115,7 @@ describe('format pairs: unformatted (旧) against formatted', () => {
     // characters in like the rest (7.3.3).
     expect(await layout('format-pairs/测试文本4.docx')).toEqual([
       'page-number/sameOnAllPages@1',
+      'page-number/font@1',
       'paragraph-indent/firstLine@6',
       'paragraph-indent/firstLine@9',
     ]);
