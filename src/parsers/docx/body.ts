@@ -71,6 +71,9 @@ interface Run {
 interface Field {
   instr: string;
   result: boolean;
+  /** Where the result starts: to see whether the file carries one. */
+  para?: Para;
+  resultAt?: number;
 }
 
 const SKIP = new Set([...CHANGE_RECORDS, 'mc:Fallback', 'w:sdtPr', 'w:sdtEndPr', 'm:oMath', 'm:oMathPara', 'w:object', 'w:fldData', 'w:tblGrid']);
@@ -84,6 +87,8 @@ export function readStory(
   styles: Styles,
   numbering: Numbering | undefined,
   emit: (p: ReadParagraph) => void,
+  /** What an empty PAGE field shows (the page a header or footer of this type first appears on). */
+  pageNumber = 1,
 ): StoryStats {
   const stats: StoryStats = { trackedChanges: 0, hiddenChars: 0, hasPageField: false, sections: [] };
   const names: string[] = [];
@@ -210,8 +215,22 @@ export function readStory(
     paras.push(p);
   };
 
+  const markResult = (f: Field): void => {
+    f.result = true;
+    f.para = para();
+    f.resultAt = f.para?.line.length;
+  };
+
   const closeField = (f: Field | undefined): void => {
-    if (f && PAGE_FIELD.test(f.instr)) stats.hasPageField = true;
+    if (!f || !PAGE_FIELD.test(f.instr)) return;
+    stats.hasPageField = true;
+    // A PAGE field saved without its result (WPS, generators) still shows a number in Word and LibreOffice.
+    const p = para();
+    if (p && (!f.result || (f.para === p && f.resultAt === p.line.length)) && !fieldHides()) {
+      const r = run();
+      const resolved = r ? resolveRun(p, r) : undefined;
+      if (!resolved?.vanish) p.items.push({ text: String(pageNumber), rel: p.line.length, linear: false, format: resolved?.format });
+    }
   };
 
   parsePart(zip, part, {
@@ -288,13 +307,13 @@ export function readStory(
           if (t === 'begin') fields.push({ instr: '', result: false });
           else if (t === 'separate') {
             const f = fields[fields.length - 1];
-            if (f) f.result = true;
+            if (f) markResult(f);
           } else if (t === 'end') closeField(fields.pop());
           break;
         }
         case 'w:fldSimple': {
-          const f = { instr: a['w:instr'] ?? '', result: true };
-          closeField(f);
+          const f: Field = { instr: a['w:instr'] ?? '', result: false };
+          markResult(f);
           fields.push(f);
           break;
         }
@@ -386,7 +405,7 @@ export function readStory(
           inInstr = false;
           break;
         case 'w:fldSimple':
-          fields.pop();
+          closeField(fields.pop());
           break;
         case 'w:txbxContent':
           containers.pop();

@@ -194,7 +194,7 @@ export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadO
         if (seen.has(key)) continue;
         seen.add(key);
         const sink = new LineSink();
-        const st = readStory(zip, target, kind, styles, numbering, sink.add);
+        const st = readStory(zip, target, kind, styles, numbering, sink.add, ref.type === 'even' ? 2 : 1);
         trackedChanges += st.trackedChanges;
         hiddenChars += st.hiddenChars;
         const part = assembleDocument({ kind: 'docx', filePath, source: sink.source, blocks: sink.blocks });
