@@ -87,10 +87,12 @@ export const fonts: Rule = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        fontAliases: FONT_ALIASES_SCHEMA,
-        sizeTolerance: { type: 'number', minimum: 0 },
+        fontAliases: { ...FONT_ALIASES_SCHEMA, description: '字体别名表的补充：每种字体另外认可的字体名，如 {"小标宋": ["华文中宋"]}' },
+        sizeTolerance: { type: 'number', minimum: 0, description: '字号允许误差（半磅：1 = 0.5 磅）' },
         parts: {
           type: 'object',
+          description:
+            '按要素改字体字号（font、size 为半磅值）或设为 false 不查：title、recipient、body、heading1–heading4、docNumber、signerLabel、signerName、attachmentNote、signature、date、note、cc、printed',
           additionalProperties: false,
           properties: Object.fromEntries(
             Object.keys(FONT_PARTS).map((k) => [
@@ -125,6 +127,15 @@ export const fonts: Rule = {
       rationale: {
         zh: '字体字号是公文格式最显眼的部分；同一字体在不同电脑上名称不同（仿宋_GB2312、仿宋、方正仿宋_GBK……），按别名表比对。',
         en: 'Fonts are the most visible part of the format; the same face has different names on different machines, so names are matched through an alias table.',
+      },
+      examples: {
+        invalid: [{ kind: 'docx', code: '标题“关于购置执法车辆的请示”：宋体 小二\n正文：宋体 五号\n“一、购置理由”：仿宋_GB2312 三号' }],
+        valid: [
+          {
+            kind: 'docx',
+            code: '标题：方正小标宋简体 二号\n正文：仿宋_GB2312 三号\n“一、购置理由”：黑体 三号\n“（一）现有车辆老化。”：楷体_GB2312 三号，其后正文仿宋\n“签发人：”仿宋，姓名“王建华”楷体_GB2312\n抄送、印发：仿宋_GB2312 四号',
+          },
+        ],
       },
     },
   },

@@ -66,10 +66,10 @@ export const lineGrid: Rule = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        linesPerPage: { type: 'integer', minimum: 1 },
-        charsPerLine: { type: 'integer', minimum: 1 },
-        linesTolerance: { type: 'number', minimum: 0 },
-        charsTolerance: { type: 'number', minimum: 0 },
+        linesPerPage: { type: 'integer', minimum: 1, description: '每面行数' },
+        charsPerLine: { type: 'integer', minimum: 1, description: '每行字数' },
+        linesTolerance: { type: 'number', minimum: 0, description: '行数允许误差' },
+        charsTolerance: { type: 'number', minimum: 0, description: '字数允许误差' },
       },
     },
     defaultOptions: { ...DEFAULTS },
@@ -87,6 +87,10 @@ export const lineGrid: Rule = {
       rationale: {
         zh: '22 行 × 28 字的版面使公文疏密一致，页数可比；行距或字符网格不对，同样的字数会排出不同的页数。',
         en: 'A 22 × 28 grid makes documents equally dense and their page counts comparable.',
+      },
+      examples: {
+        invalid: [{ kind: 'docx', code: '版心 156×225 mm；正文三号，单倍行距，文档网格“只指定行网格”，行距 15.6 磅（Word 默认）' }],
+        valid: [{ kind: 'docx', code: '版心 156×225 mm；文档网格“指定行和字符网格”：每行 28 字，每页 22 行；正文行距固定值 28.95 磅' }],
       },
     },
   },

@@ -43,11 +43,11 @@ export const pageNumber: Rule = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        sizeHalfPoints: { type: 'integer', minimum: 1 },
-        font: { enum: ['仿宋', '小标宋', '黑体', '楷体', '宋体'] },
-        fontAliases: FONT_ALIASES_SCHEMA,
-        indentTolerance: { type: 'number', minimum: 0 },
-        oddEven: { type: 'boolean' },
+        sizeHalfPoints: { type: 'integer', minimum: 1, description: '页码字号（半磅：28 = 四号）' },
+        font: { enum: ['仿宋', '小标宋', '黑体', '楷体', '宋体'], description: '页码数字字体' },
+        fontAliases: { ...FONT_ALIASES_SCHEMA, description: '字体别名表的补充' },
+        indentTolerance: { type: 'number', minimum: 0, description: '“空一字”允许误差（字）' },
+        oddEven: { type: 'boolean', description: '是否要求单页码居右、双页码居左（奇偶页不同）' },
       },
     },
     defaultOptions: { ...DEFAULTS },
@@ -85,6 +85,10 @@ export const pageNumber: Rule = {
       rationale: {
         zh: '公文双面印刷装订，单页码在右、双页码在左，翻阅时页码总在外侧。',
         en: '公文 are printed on both sides and bound: odd numbers right and even numbers left keep them on the outer edge.',
+      },
+      examples: {
+        invalid: [{ kind: 'docx', code: '页脚：所有页共用一个页脚，页码“1”居中，五号' }],
+        valid: [{ kind: 'docx', code: '页眉和页脚：奇偶页不同\n奇数页页脚：“— 1 —”，宋体四号，右对齐，右缩进 1 字符\n偶数页页脚：“— 2 —”，宋体四号，左对齐，左缩进 1 字符' }],
       },
     },
   },

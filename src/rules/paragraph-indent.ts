@@ -34,10 +34,10 @@ export const paragraphIndent: Rule = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        indentChars: { type: 'number', minimum: 0 },
-        tolerance: { type: 'number', minimum: 0 },
-        headings: { type: 'boolean' },
-        charsPerLine: { type: 'integer', minimum: 1 },
+        indentChars: { type: 'number', minimum: 0, description: '首行缩进（字）' },
+        tolerance: { type: 'number', minimum: 0, description: '允许误差（字）' },
+        headings: { type: 'boolean', description: '是否也检查层次标题段落（一、（一）1.（1））' },
+        charsPerLine: { type: 'integer', minimum: 1, description: '每行字数：超过一行的段落才检查“回行顶格”' },
       },
     },
     defaultOptions: { ...DEFAULTS },
@@ -55,6 +55,10 @@ export const paragraphIndent: Rule = {
       rationale: {
         zh: '“每个自然段左空二字，回行顶格”是正文最基本的版式；用空格凑出的缩进在换机器、改字号后会错位。',
         en: 'Indenting each paragraph by two characters is the basic shape of the body text.',
+      },
+      examples: {
+        invalid: [{ kind: 'docx', code: '正文段落“我局现有执法执勤车辆3辆……”：首行缩进 0' }],
+        valid: [{ kind: 'docx', code: '正文段落“我局现有执法执勤车辆3辆……”：特殊格式“首行缩进”2 字符，左缩进 0' }],
       },
     },
   },
