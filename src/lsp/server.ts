@@ -346,7 +346,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onHover((params): Hover | null => {
     const l = linted.get(params.textDocument.uri);
-    if (!l) return null;
+    // Findings of an older version would point at text that has moved; the next lint is moments away.
+    if (!l || l.version !== (documents.get(params.textDocument.uri)?.version ?? null)) return null;
     const hits = l.messages.filter((m) => covers(m, l.bom, params.position));
     if (hits.length === 0) return null;
     const l10n = uiLocale();
