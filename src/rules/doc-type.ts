@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock } from '../model/types.js';
-import { findAsks, type Ask } from './lib/requests.js';
+import { findAsks, type Ask, MAY_ASK } from './lib/requests.js';
 import { functionOf, isGovernment, levelOf, ORGANISATION_SCHEMA, recipientsOf, SENDER_SCHEMA, senderOf, superiorsOf, findInTree, type OrgTree } from './lib/organisation.js';
 import { TIAOLI_8 } from './lib/routing-cites.js';
 
@@ -73,7 +73,7 @@ export const docType: Rule = {
         const title = titleBlocks.map((b) => b.data.norm.replace(/[\s\u3000]+/g, '')).join('');
         if (!title) return;
         const body = doc.children.filter((b) => b.data.role === '正文');
-        const segmenter = body.some((b) => /请|盼|望|申/.test(b.data.norm)) ? context.segmenter() : undefined;
+        const segmenter = body.some((b) => MAY_ASK.test(b.data.norm)) ? context.segmenter() : undefined;
         const asks: { block: GwBlock; ask: Ask }[] = [];
         if (segmenter) for (const b of body) for (const ask of findAsks(b.data.norm, { segmenter })) asks.push({ block: b, ask });
         const titleBlock = titleBlocks[titleBlocks.length - 1]!;
@@ -102,10 +102,10 @@ export const docType: Rule = {
         if (!sender) return;
         const relation = relate(sender, recipient, context.options.organisation as OrgTree | undefined);
         if (type === '请示' && relation.kind === 'unrelated') {
-          context.report({ messageId: 'requestToPeer', block: main!, start: recipients[0]!.start, end: recipients[0]!.end, data: { recipient, sender, why: relation.why } });
+          context.report({ messageId: 'requestToPeer', block: main!, start: recipients[0]!.start, end: recipients[0]!.end, data: { recipient: main!.data.text.slice(recipients[0]!.start, recipients[0]!.end), sender, why: relation.why } });
         }
         if (type === '函' && relation.kind === 'superior' && where && asks.some((a) => /批准|审批|批示|批复|核准/.test(a.ask.phrase))) {
-          context.report({ messageId: 'letterToSuperior', block: titleBlock, start: wordStart, end: titleEnd, data: { recipient, sender, ...where } });
+          context.report({ messageId: 'letterToSuperior', block: titleBlock, start: wordStart, end: titleEnd, data: { recipient: main!.data.text.slice(recipients[0]!.start, recipients[0]!.end), sender, ...where } });
         }
       },
     };
@@ -126,6 +126,8 @@ export function relate(sender: string, recipient: string, tree?: OrgTree): Relat
   }
   const sl = levelOf(sender);
   const rl = levelOf(recipient);
+  // The general office of a government or party committee receives for it: not a peer to be sent a 函.
+  if (/(政府|党委|区委|市委|县委|省委)办公(室|厅)$|^(区委|市委|县委|省委)办$/.test(recipient)) return { kind: 'unknown', why: '' };
   if (isGovernment(recipient)) {
     // 本级或上级政府、党委: a superior of every department at or below its level.
     if (sl !== undefined && rl !== undefined && rl <= sl && (rl < sl || !isGovernment(sender))) return { kind: 'superior', why: '本级或上级政府' };

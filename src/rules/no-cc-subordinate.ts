@@ -60,7 +60,7 @@ export const noCcSubordinate: Rule = {
               if (level !== undefined && level > senderLevel) why = `${LEVEL_NAME[level]}机关，低于发文机关${sender}（${LEVEL_NAME[senderLevel]}）`;
             }
             if (!why) continue;
-            context.report({ messageId: 'lower', block, start: body.start, end: body.end, data: { name: body.name, why } });
+            context.report({ messageId: 'lower', block, start: body.start, end: body.end, data: { name: block.data.text.slice(body.start, body.end), why } });
           }
         }
       },

@@ -3,7 +3,7 @@ import { recipientsOf } from './lib/organisation.js';
 import { TIAOLI_15_5, ZHIFU_53 } from './lib/routing-cites.js';
 
 /** Posts of the people a draft must not be addressed to. */
-const POST = '(?:常务副|副)?(?:总理|省长|市长|区长|县长|州长|镇长|乡长|主席|书记|局长|厅长|部长|处长|科长|主任|院长|署长|秘书长|司长|总经理|董事长|行长|校长|委员)';
+const POST = '(?:常务副|副)?(?:总理|省长|市长|区长|县长|州长|镇长|乡长|主席|书记|局长|厅长|部长|处长|科长|主任|院长|署长|秘书长|司长|总经理|董事长|行长|校长|馆长|站长|所长|队长|社长|经理|委员)';
 /** "张区长", "王局长", "尊敬的李书记", "省局领导", "各位领导", "区政府主要领导同志", "分管副区长". */
 const PERSON = new RegExp(
   `^(?:尊敬的|敬爱的)?(?:各位|分管|主管)?[\\u4e00-\\u9fa5]{0,16}?(?:${POST}|领导(?:同志)?|负责同志|主要负责人|负责人)(?:同志)?$`,
@@ -53,24 +53,28 @@ export const noLeaderRecipient: Rule = {
         for (const body of recipientsOf(block)) {
           const name = body.name.replace(/[\s\u3000]+/g, '');
           if (!PERSON.test(name) || NOT_A_PERSON.test(name)) continue;
-          context.report({ messageId: 'toLeader', block, start: body.start, end: body.end, data: { name: body.name, body: bodyFor(name) } });
+          context.report({ messageId: 'toLeader', block, start: body.start, end: body.end, data: { name: block.data.text.slice(body.start, body.end), body: bodyFor(name, block.data.text.slice(body.start, body.end).replace(/[\s\u3000]+/g, '')) } });
         }
       },
       'role:发文机关署名'(block) {
         const name = block.data.norm.replace(/&\w+;/g, '').trim();
         if (!PERSONAL_SIGNATURE.test(name.replace(/[\s\u3000]+/g, ' ')) || NOT_A_PERSON.test(name)) return;
         const start = block.data.norm.indexOf(name);
-        context.report({ messageId: 'personalSender', block, start, end: start + name.length, data: { name } });
+        context.report({ messageId: 'personalSender', block, start, end: start + name.length, data: { name: block.data.text.slice(start, start + name.length) } });
       },
     };
   },
 };
 
-/** The body a leader belongs to, as a suggestion: 张区长 → 区政府, 省局领导 → 省局, 市发改委领导 → 市发改委. */
-function bodyFor(name: string): string {
-  const rest = name.replace(/^(尊敬的|敬爱的|各位|分管|主管)/, '').replace(/(主要)?(领导同志|领导|负责同志|主要负责人|负责人)(同志)?$/, '');
-  if (rest !== name && rest.length >= 2 && /(政府|委|局|厅|部|办|院|中心|室)$/.test(rest)) return rest;
+/**
+ * The body a leader belongs to, as a suggestion in the draft's own script: 张区长 → 区政府, 省局领导 → 省局,
+ * 市发改委领导 → 市发改委. `name` is the simplified view, `written` the same text as written (same length).
+ */
+function bodyFor(name: string, written: string): string {
+  const lead = /^(尊敬的|敬爱的|各位|分管|主管)/.exec(name)?.[0].length ?? 0;
+  const rest = name.slice(lead).replace(/(主要)?(领导同志|领导|负责同志|主要负责人|负责人)(同志)?$/, '');
+  if (rest.length < name.length - lead && rest.length >= 2 && /(政府|委|局|厅|部|办|院|中心|室)$/.test(rest)) return written.slice(lead, lead + rest.length);
   const gov = /(省|市|区|县|镇|乡)长$/.exec(name);
-  if (gov) return `${gov[1]}政府`;
+  if (gov) return `${written[gov.index]}政府`;
   return '上级机关';
 }

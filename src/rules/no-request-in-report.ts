@@ -1,7 +1,8 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock } from '../model/types.js';
-import { before2012, closingBlock, findAsks } from './lib/requests.js';
-import { TIAOLI_15_4, ZHIFU_54 } from './lib/cites.js';
+import { before2012, closingBlock, findAsks, MAY_ASK } from './lib/requests.js';
+import { TIAOLI_15_4 } from './lib/cites.js';
+import { ZHIFU_54_REQUESTS } from './lib/routing-cites.js';
 
 /**
  * 报告中不得夹带请示事项. A request closing in a 报告's last paragraph ("妥否，请批示") is request-closing's finding,
@@ -17,7 +18,7 @@ export const noRequestInReport: Rule = {
     severity: 'error',
     recommended: true,
     fixable: false,
-    cites: [TIAOLI_15_4, ZHIFU_54],
+    cites: [TIAOLI_15_4, ZHIFU_54_REQUESTS],
     messages: {
       ask: {
         zh: '报告中夹带请示事项：“{{phrase}}”。请示事项应另行以请示行文，报告只汇报工作、反映情况',
@@ -45,7 +46,7 @@ export const noRequestInReport: Rule = {
     return {
       'role:正文'(block) {
         // Only paragraphs that could ask pay for the segmenter.
-        if (/请|盼|望|申/.test(block.data.norm)) blocks.push(block);
+        if (MAY_ASK.test(block.data.norm)) blocks.push(block);
       },
       'document:exit'(doc) {
         if (blocks.length === 0) return;

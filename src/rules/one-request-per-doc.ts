@@ -1,7 +1,8 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock } from '../model/types.js';
-import { contentWords, findAsks, type Ask } from './lib/requests.js';
-import { TIAOLI_15_4, ZHIFU_54 } from './lib/cites.js';
+import { contentWords, findAsks, type Ask, MAY_ASK } from './lib/requests.js';
+import { TIAOLI_15_4 } from './lib/cites.js';
+import { ZHIFU_54_REQUESTS } from './lib/routing-cites.js';
 
 interface Matter {
   block: GwBlock;
@@ -28,7 +29,7 @@ export const oneRequestPerDoc: Rule = {
     severity: 'error',
     recommended: true,
     fixable: false,
-    cites: [TIAOLI_15_4, ZHIFU_54],
+    cites: [TIAOLI_15_4, ZHIFU_54_REQUESTS],
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -69,7 +70,7 @@ export const oneRequestPerDoc: Rule = {
         body.push(block);
       },
       'document:exit'() {
-        const candidates = body.filter((b) => /请|盼|望|申/.test(b.data.norm));
+        const candidates = body.filter((b) => MAY_ASK.test(b.data.norm));
         if (candidates.length === 0) return;
         const segmenter = context.segmenter();
         const title = context.blocksWithRole('标题').map((b) => b.data.norm.replace(/[\s\u3000]+/g, '')).join('');
@@ -116,7 +117,7 @@ export const oneRequestPerDoc: Rule = {
             }
             // Under a heading of its own ("二、关于增加编制"): another matter.
             const labelled = label !== undefined && matters.some((m) => m.label !== undefined && m.label !== label);
-            const same = labelled ? undefined : matters.find((m) => [...words].some((w) => m.words.has(w)));
+            const same = labelled ? undefined : matters.find((m) => [...words].some((w) => m.words.has(w) && !WEAK.has(w)));
             if (same) {
               join(same);
               continue;
@@ -146,8 +147,10 @@ export const oneRequestPerDoc: Rule = {
 
 const GENERAL_SUBJECT = /有关(问题|事项|事宜)|若干|几个|等(问题|事项)|[和及与、]|以及|同时/;
 /** Words of an ask that ask for means, not for a matter. */
-const FUNDING = new Set(['资金', '经费', '财政', '区财政', '市财政', '保障', '支持', '补助', '投资', '预算', '拨款', '列支', '安排', '所需', '所需资金', '配套', '资金支持', '经费保障']);
-const FUNDING_ASK = /资金|经费|投资|预算|补助|拨付|拨款|财政/;
+const FUNDING = new Set(['用地', '土地', '场地', '建设用地', '资金', '经费', '财政', '区财政', '市财政', '保障', '支持', '补助', '投资', '预算', '拨款', '列支', '安排', '所需', '所需资金', '配套', '资金支持', '经费保障']);
+const FUNDING_ASK = /资金|经费|投资|预算|补助|拨付|拨款|财政|用地|土地|场地/;
+/** Words too common in 请示 to tie two asks to one matter ("新建社区食堂" and "招聘社区工作者"). */
+const WEAK = new Set(['建设', '新建', '实施', '社区', '项目', '工程', '改造', '管理', '服务', '设立', '开展', '提高', '推进', '加强', '完善', '建立', '组织', '举办', '办理', '用房', '人员', '单位', '部门', '政府', '区政府', '主要', '北部', '南部', '东部', '西部', '新区']);
 /** A sentence that turns to another matter within a paragraph. */
 const NEW_MATTER = /^[\s\u3000]*(另外|此外|另|同时|还有|再者|其次|二是|三是|四是)/;
 

@@ -70,7 +70,7 @@ export const singleMainRecipient: Rule = {
             block,
             start: second.start,
             end: bodies[bodies.length - 1]!.end,
-            data: { count: bodies.length, names: bodies.map((b) => b.name).join('、') },
+            data: { count: bodies.length, names: bodies.map((b) => block.data.text.slice(b.start, b.end)).join('、') },
           });
           return;
         }
@@ -92,7 +92,7 @@ export const singleMainRecipient: Rule = {
           block,
           start: bodies[0]!.start,
           end: bodies[0]!.end,
-          data: { sender, parent: chain[0]!, recipient: bodies[0]!.name, skipped: missing.join('、') },
+          data: { sender, parent: chain[0]!, recipient: block.data.text.slice(bodies[0]!.start, bodies[0]!.end), skipped: missing.join('、') },
         });
       },
     };

@@ -31,6 +31,13 @@ function readTitle(blocks: GwBlock[]): Title | undefined {
   return text ? { text, at: map } : undefined;
 }
 
+/** The original-script text of a span of the joined title. */
+function original(t: Title, start: number, end: number): string {
+  let out = '';
+  for (let k = start; k < end && k < t.at.length; k++) out += t.at[k]!.block.data.text[t.at[k]!.index];
+  return out;
+}
+
 /** A span of the joined title as a block span (cut at the end of the first line it touches). */
 function at(t: Title, start: number, end: number): { block: GwBlock; start: number; end: number } {
   const first = t.at[Math.min(start, t.at.length - 1)]!;
@@ -112,7 +119,7 @@ function checkTitle(context: RuleContext, t: Title): void {
     context.report({ messageId, block: p.block, start: p.start, end: p.end, ...(data ? { data } : {}) });
   };
   // A trailing note in brackets ("（试行）", "（征求意见稿）") is not part of the 文种.
-  const core = t.text.replace(/[（(][^（()）]*[）)]$/, '').replace(/[。；，]$/, '');
+  const core = t.text.replace(/[。；，？！?!：:.,;]+$/, '').replace(/[（(][^（()）]*[）)]$/, '');
   // Punctuation, wherever it is.
   for (const m of t.text.matchAll(PUNCT)) {
     const mark = m[0];
@@ -128,12 +135,16 @@ function checkTitle(context: RuleContext, t: Title): void {
   if (bad) {
     const word = bad.m![0];
     const start = bad.m!.index;
-    report('notDocType', start, start + word.length, { word, advice: advice(word, context) });
+    report('notDocType', start, start + word.length, { word: original(t, start, start + word.length), advice: advice(word, context) });
     return;
   }
   const end = DOC_TYPE_END.exec(core);
   if (!end) {
-    report('noDocType', Math.max(0, core.length - 1), core.length);
+    // Only a title that reads as a 公文's: Chinese, and naming its matter (关于…) or followed by a 主送机关.
+    const han = (core.match(/[\u4e00-\u9fff]/g) ?? []).length;
+    if (han * 2 >= core.length && (core.includes('关于') || context.blocksWithRole('主送机关').length > 0)) {
+      report('noDocType', Math.max(0, core.length - 1), core.length);
+    }
     return;
   }
   const docType = end[1]!;

@@ -59,6 +59,9 @@ const NOUN_AFTER = /^(人|书|表|材料|条件|事项|程序|时间|单位|资�
 /** Institutions named after the cue: 请示报告制度, 请示事项, 请示件. */
 const INSTITUTION_AFTER = /^(报告)?(制度|程序|事项|件|类|工作机制|规定|办法|流程|机制|意识|纪律|责任)/;
 
+/** A cheap test: a paragraph without any of these characters asks nothing, and needs no segmenter. */
+export const MAY_ASK = /[请盼望申蒙]/;
+
 export type AskKind = 'closing' | 'plea' | 'submit' | 'apply' | 'hope' | 'present';
 
 export interface Ask {
@@ -146,13 +149,30 @@ function firstPersonOrAdverb(before: Token[]): boolean {
   return before.every((b) => SELF.test(b.word) || PRESENT.has(b.word) || /^(再次|诚恳|恳切|特别|在此|谨此|为此|因此|故|并|同时|也|还|尽快|务必)$/.test(b.word) || /^[\s，,]$/.test(b.word));
 }
 
+/**
+ * Whether a word is a polite or an approving action. jieba keeps some phrases whole ("予以考虑", "莅临指导",
+ * "给予支持"), so a word also counts by its parts: a polite word it starts or ends with, or an approving verb
+ * after 予以 / 给予 / 帮助 ….
+ */
+function actionKind(w: string): 'polite' | 'action' | undefined {
+  if (POLITE.has(w)) return 'polite';
+  if (ACTION.has(w)) return 'action';
+  if (w.length >= 3) {
+    for (const p of POLITE) if (p.length >= 2 && (w.startsWith(p) || w.endsWith(p))) return 'polite';
+    const rest = w.replace(/^(予以|给予|请予|予|帮助|大力|积极|尽快|及时|早日|认真|统筹|加快)/, '');
+    if (rest !== w && (ACTION.has(rest) || POLITE.has(rest))) return POLITE.has(rest) ? 'polite' : 'action';
+  }
+  return undefined;
+}
+
 /** The first approving (or polite) action after index k in the clause; the polite one wins if it comes first. */
 function actionAfter(tokens: Token[], k: number, limit = 12): { action?: Token; polite?: Token; index: number } {
   for (let i = k; i < tokens.length && i < k + limit; i++) {
     const w = tokens[i]!.word;
     if (isClauseEnd(w)) break;
-    if (POLITE.has(w)) return { polite: tokens[i]!, index: i };
-    if (ACTION.has(w)) return { action: tokens[i]!, index: i };
+    const kind = actionKind(w);
+    if (kind === 'polite') return { polite: tokens[i]!, index: i };
+    if (kind === 'action') return { action: tokens[i]!, index: i };
     const fused = fusedPlea(w);
     if (fused) return POLITE.has(fused) ? { polite: tokens[i]!, index: i } : { action: tokens[i]!, index: i };
   }
@@ -164,6 +184,7 @@ export function findAsks(norm: string, opts: AskOptions = {}): Ask[] {
   const masked = maskQuoted(norm);
   const out: Ask[] = [];
   for (const [s, e] of sentences(masked)) {
+    if (!MAY_ASK.test(masked.slice(s, e))) continue;
     const tokens = tokenize(masked, s, e, opts.segmenter);
     const found = askInSentence(masked, norm, tokens, s, e);
     if (found) out.push(found);
@@ -211,6 +232,12 @@ function askInSentence(masked: string, norm: string, tokens: Token[], s: number,
   // 2. Present-tense 请示如下 ("现就有关问题请示如下").
   const p = /(现|特|兹)(就|将|把|对)?[^。；]{0,40}?请示如下/.exec(sent);
   if (p) return make(s + p.index, 'present', false);
+  // 3. "如蒙同意，…": the approval is asked for by assuming it.
+  const ifGranted = /如蒙(同意|批准|支持|采纳|允准|俯允|批复同意)/.exec(sent);
+  if (ifGranted) {
+    const k = tokenAt(s + ifGranted.index);
+    if (!mentionBefore(tokens.slice(clauseStartIndex(tokens, k), k), 'hope')) return make(s + ifGranted.index, 'hope', false);
+  }
 
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;

@@ -55,3 +55,10 @@ export const ZHIFU_53: Cite = {
   clause: '不得直接报送区政府领导同志个人，不得多头主送、越级行文。',
   short: '芝罘 五十三',
 };
+
+export const ZHIFU_54_REQUESTS: Cite = {
+  regulation: '烟台市芝罘区人民政府工作规则（烟芝政发〔2022〕2号）',
+  article: '五十四',
+  clause: '请示性公文应一文一请示，一份公文不得请示多个事项。报告性公文中不得夹带请示事项。',
+  short: '芝罘 五十四',
+};
