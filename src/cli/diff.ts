@@ -19,12 +19,13 @@ export function diffLines(file: string, cwd: string, r: LintResult): string {
     if (i < n && j < m && a[i] === b[j]) {
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      out += `+${j + 1}: ${b[j]}\n`;
-      j++;
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // Removed lines before the lines that replace them, as diff(1) shows them.
       out += `-${i + 1}: ${a[i]}\n`;
       i++;
+    } else {
+      out += `+${j + 1}: ${b[j]}\n`;
+      j++;
     }
   }
   return out;

@@ -11,6 +11,7 @@ import { supportedExtensions } from '../parsers/registry.js';
 import { formatterNames, loadFormatter } from '../formatters/index.js';
 import { citeShort } from '../rules/lib/cites.js';
 import { listFiles, NoFilesError } from './files.js';
+import { writeFixed } from './fix-write.js';
 import { LintCache } from './cache.js';
 import { ChangedFilesError, changedSince, onlyChanged } from './changed.js';
 import { readVersion } from './version.js';
@@ -223,8 +224,9 @@ export async function main(argv: string[]): Promise<number> {
         const r = cache
           ? await cache.lint(f, linter, { extra: cacheExtra, fix: Boolean(opts.fix || opts.fixDryRun) }, () => linter.lintFile(f))
           : await linter.lintFile(f);
-        if (opts.fix && r.output !== undefined) {
-          writeFileSync(f, r.output);
+        if (opts.fix && !opts.fixDryRun && r.output !== undefined && r.output !== r.source) {
+          const why = writeFixed(f, r.output);
+          if (why) process.stderr.write(`gwlint: ${relative(cwd, f) || f}：${why}\n`);
         }
         results.push(r);
       }
@@ -247,7 +249,7 @@ export async function main(argv: string[]): Promise<number> {
     if (opts.fixDryRun) {
       // Show what --fix would write, as a unified-looking diff per file.
       const { diffLines } = await import('./diff.js');
-      for (const r of results) if (r.output !== undefined) process.stdout.write(diffLines(r.filePath, cwd, r));
+      for (const r of results) if (r.output !== undefined && r.output !== r.source) process.stdout.write(diffLines(r.filePath, cwd, r));
     }
 
     if (opts.quiet) {

@@ -14,9 +14,15 @@ import { requestClosing } from './request-closing.js';
 import { singleMainRecipient } from './single-main-recipient.js';
 import { noLeaderRecipient } from './no-leader-recipient.js';
 import { noCcSubordinate } from './no-cc-subordinate.js';
+import { docNumber } from './doc-number.js';
+import { dateFormat } from './date-format.js';
+import { headingSequence } from './heading-sequence.js';
+import { attachmentNote } from './attachment-note.js';
+import { punctuation } from './punctuation.js';
+import { terminology } from './terminology.js';
 
 /** The built-in rules. A new rule is a file in this folder, a test in test/rules/, and one line here. */
-export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber, docType, titleForm, requestClosing, singleMainRecipient, noLeaderRecipient, noCcSubordinate];
+export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber, docType, titleForm, requestClosing, singleMainRecipient, noLeaderRecipient, noCcSubordinate, docNumber, dateFormat, headingSequence, attachmentNote, punctuation, terminology];
 
 export function ruleMap(extra: Rule[] = []): Map<string, Rule> {
   const m = new Map<string, Rule>();

@@ -3,13 +3,14 @@
  * normalised (simplified, width-folded) text.
  */
 
-export const CN_DIGITS = '〇零一二三四五六七八九十百';
+/** ○ (U+25CB) stands in for 〇 in many typed dates; accept it so that the structure pass finds such a 成文日期. */
+export const CN_DIGITS = '〇零○一二三四五六七八九十百';
 
 /** 发文字号: 国办发〔2019〕12号, also loose forms with other brackets, so that doc-number can flag them. */
 export const DOC_NUMBER = /([\u4e00-\u9fa5]{1,20}?)(?:字)?\s*([〔\[［(（【﹝]\s*)(\d{2,4})(\s*[〕\]］)）】﹞])\s*(第?)\s*(\d+)\s*(号?)/;
 
-/** A line that is only a 发文字号 (optionally followed by 签发人). */
-export const DOC_NUMBER_LINE = /^[\u4e00-\u9fa5]{1,20}?[〔\[［(（【﹝]\s*\d{2,4}\s*[〕\]］)）】﹞]\s*第?\s*\d+\s*号/;
+/** A line that is only a 发文字号 (optionally followed by 签发人); 号 may be missing, so that doc-number can flag it. */
+export const DOC_NUMBER_LINE = /^[\u4e00-\u9fa5]{1,20}?[〔\[［(（【﹝]\s*\d{2,4}\s*[〕\]］)）】﹞]\s*第?\s*\d+\s*(?:号|(?=[\s\u3000签]|$))/;
 
 export const SIGNER = /签\s*发\s*人\s*[:：]\s*(.*)$/;
 

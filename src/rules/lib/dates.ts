@@ -1,215 +1,112 @@
 import type { GwDocument } from '../../model/types.js';
-import { CN_DIGITS } from '../../structure/patterns.js';
+import { CN_NUMERAL_CHARS, parseChineseNumeral, parseDigitString } from './chinese-numerals.js';
 
 /**
- * Dates as drafts write them, found anywhere in a block's normalised text: 2024年5月20日, 5月20日 (year from
- * context), 二〇二四年五月二十日, 2024-05-20 / 2024/5/20 / 2024.5.20, and the continuation of a range
- * (5月20日至22日). Each mention keeps its offsets, so a rule reports the exact place; it says which parts were
- * written and which were inferred, so a rule can refuse to judge what the text does not state.
- *
- * Shared by date-validity, meeting-request, late-submission-date and normative-doc-validity (and open to any
- * rule that needs a date).
+ * Written 年月日 dates with the offsets of their parts (shared by date-format, terminology and calendar.ts,
+ * which adds numeric forms, ranges and weekdays on top).
  */
 
-export interface YMD {
-  y: number;
-  m: number;
-  d: number;
-}
-
-export interface DateMention {
+/** One written date "2014年9月20日" / "二〇一四年九月二十日", with where its parts are in the text. */
+export interface DateMatch {
   start: number;
   end: number;
-  /** The year as written, or undefined when the text gives only month and day. */
-  year?: number;
-  month: number;
-  day: number;
-  /** How the date is written. */
-  form: 'arabic' | 'chinese' | 'numeric' | 'continuation';
-  /** A weekday written right after the date: "（星期一）", "周一". 0 = Sunday … 6 = Saturday. */
-  weekday?: { start: number; end: number; value: number; text: string };
-  /** The text as written (original offsets into the searched string). */
+  /** Absent when the text gives only month and day ("2月4日"). */
+  year?: DatePart;
+  month: DatePart;
+  day: DatePart;
+  /** arabic: all parts in digits; chinese: all in Chinese numerals; mixed: both. */
+  kind: 'arabic' | 'chinese' | 'mixed';
+}
+
+export interface DatePart {
   text: string;
+  start: number;
+  end: number;
+  value: number;
+  arabic: boolean;
 }
 
-const CN_VALUE: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN = `[${CN_NUMERAL_CHARS}]`;
+const NUM = (arabic: string, chinese: string): string => `(\\d{${arabic}}|${CN}{${chinese}})`;
+/** Year (optional), month, day; digits may not continue a longer number on the left. */
+const DATE = new RegExp(`(?<![\\d${CN_NUMERAL_CHARS}])(?:${NUM('2,4', '2,4')}(\\s*年\\s*))?${NUM('1,2', '1,3')}(\\s*月\\s*)${NUM('1,2', '1,3')}\\s*日`, 'g');
 
-/** 〇 一 … 九 十 as used in dates: "十二" 12, "二十一" 21, "三十" 30. NaN when it is not such a number. */
-export function chineseNumber(s: string): number {
-  if (!s) return NaN;
-  if (s.includes('十')) {
-    const [a, b] = s.split('十');
-    if (s.split('十').length > 2) return NaN;
-    const tens = a === '' ? 1 : CN_VALUE[a!];
-    const ones = b === '' ? 0 : CN_VALUE[b!];
-    if (tens === undefined || ones === undefined || (a!.length > 1) || (b!.length > 1)) return NaN;
-    return tens * 10 + ones;
-  }
-  let n = 0;
-  for (const ch of s) {
-    const v = CN_VALUE[ch];
-    if (v === undefined) return NaN;
-    n = n * 10 + v;
-  }
-  return n;
+function part(text: string, start: number, isYear: boolean): DatePart | undefined {
+  const arabic = /^\d+$/.test(text);
+  let value: number | undefined;
+  if (arabic) value = Number(text);
+  // A year is written digit by digit (二〇一四); "二十年" is a count of years, not a date.
+  else if (isYear) value = text.length >= 2 && !/[十百千]/.test(text) ? parseDigitString(text) : undefined;
+  // A month or day is positional (十二, 二十三); "一二" is not a way to write 12.
+  else value = text.length > 1 && !/[十百千]/.test(text) ? undefined : parseChineseNumeral(text);
+  if (value === undefined) return undefined;
+  return { text, start, end: start + text.length, value, arabic };
 }
 
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number | undefined, m: number): number {
-  if (m === 2) return y === undefined || isLeapYear(y) ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-/** Whether the date exists. With no year, 2月29日 is allowed (it exists in leap years). */
-export function isValidDate(y: number | undefined, m: number, d: number): boolean {
-  return Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
-
-/** Days since 1970-01-01 (UTC), for differences and weekdays. */
-export function dayNumber(x: YMD): number {
-  return Math.round(Date.UTC(x.y, x.m - 1, x.d) / 86400000);
-}
-
-export function fromDayNumber(n: number): YMD {
-  const dt = new Date(n * 86400000);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(x: YMD): number {
-  return (((dayNumber(x) + 4) % 7) + 7) % 7;
-}
-
-export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'];
-
-/** "2024年5月20日" */
-export function formatYMD(x: YMD): string {
-  return `${x.y}年${x.m}月${x.d}日`;
-}
-
-export function compareYMD(a: YMD, b: YMD): number {
-  return dayNumber(a) - dayNumber(b);
-}
-
-const CN = `[${CN_DIGITS}○]`;
-const WEEKDAY = /^\s*([（(]\s*)?(星期|周|礼拜)([一二三四五六日天])(\s*[）)])?/;
-const WEEKDAY_VALUE: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
-
-// One pass over the text with alternatives; the year is optional for Arabic and Chinese forms.
-const DATE_RE = new RegExp(
-  [
-    // 2024年5月20日, 5月20日 (digits may be full-width in the original; the normalised view folds them)
-    String.raw`(?<!\d)(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|号)`,
-    // 二〇二四年五月二十日, 五月二十日
-    `(?:(${CN}{4})\\s*年\\s*)?(${CN}{1,3})\\s*月\\s*(${CN}{1,3})\\s*日`,
-    // 2024-05-20, 2024/5/20, 2024.5.20
-    String.raw`(?<![\d.\-/])((?:19|20)\d{2})([-/.])(\d{1,2})\8(\d{1,2})(?![\d.\-/])`,
-  ].join('|'),
-  'g',
-);
-
-// "至22日", "—22日", "-22日" right after a date: a range within the same month.
-const CONTINUATION = /^\s*(?:至|到|—|－|-|～|~|–)\s*(\d{1,2})\s*日/;
-
-/**
- * Every date in `text` (the normalised view of a block), in order. A mention without a written year has
- * `year` undefined; `yearFor` and `resolveYear` supply one where a rule needs it.
- */
-export function findDates(text: string): DateMention[] {
-  const out: DateMention[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
-    let year: number | undefined;
-    let month: number;
-    let day: number;
-    let form: DateMention['form'];
-    if (m[2] !== undefined) {
-      year = m[1] ? Number(m[1]) : undefined;
-      month = Number(m[2]);
-      day = Number(m[3]);
-      form = 'arabic';
-    } else if (m[5] !== undefined) {
-      if (m[4]) {
-        const digits = [...m[4]].map((c) => CN_VALUE[c]);
-        if (digits.some((v) => v === undefined)) continue;
-        year = Number(digits.join(''));
-      }
-      month = chineseNumber(m[5]!);
-      day = chineseNumber(m[6]!);
-      if (Number.isNaN(month) || Number.isNaN(day)) continue;
-      form = 'chinese';
-    } else {
-      year = Number(m[7]);
-      month = Number(m[9]);
-      day = Number(m[10]);
-      form = 'numeric';
+/** Every date written as 年月日 (or 月日) in a normalised text. */
+export function findDates(norm: string, opts: { requireYear?: boolean } = {}): DateMatch[] {
+  const out: DateMatch[] = [];
+  for (const m of norm.matchAll(DATE)) {
+    const [, y, ySep, mo, moSep, d] = m;
+    if (opts.requireYear && !y) continue;
+    let pos = m.index!;
+    let year: DatePart | undefined;
+    if (y) {
+      year = part(y, pos, true);
+      if (!year && opts.requireYear) continue;
+      pos += y.length + ySep!.length;
     }
-    const mention: DateMention = { start: m.index, end: m.index + m[0].length, month, day, form, text: m[0] };
-    if (year !== undefined) mention.year = year;
-    attachWeekday(text, mention);
-    out.push(mention);
-    // A range: "5月20日至22日" — the second day shares the month and year.
-    const rest = text.slice(mention.weekday?.end ?? mention.end);
-    const c = CONTINUATION.exec(rest);
-    if (c && form !== 'numeric') {
-      const offset = (mention.weekday?.end ?? mention.end) + c.index + c[0].indexOf(c[1]!);
-      const cont: DateMention = {
-        start: offset,
-        end: (mention.weekday?.end ?? mention.end) + c[0].length,
-        month,
-        day: Number(c[1]),
-        form: 'continuation',
-        text: text.slice(offset, (mention.weekday?.end ?? mention.end) + c[0].length),
-      };
-      if (year !== undefined) cont.year = year;
-      attachWeekday(text, cont);
-      out.push(cont);
-      DATE_RE.lastIndex = cont.weekday?.end ?? cont.end;
-    }
+    const month = part(mo!, pos, false);
+    pos += mo!.length + moSep!.length;
+    const day = part(d!, pos, false);
+    if (!month || !day) continue;
+    const parts = [year, month, day].filter((p): p is DatePart => Boolean(p));
+    const arabic = parts.filter((p) => p.arabic).length;
+    const kind = arabic === parts.length ? 'arabic' : arabic === 0 ? 'chinese' : 'mixed';
+    const start = year ? year.start : month.start;
+    out.push({ start, end: m.index! + m[0].length, ...(year ? { year } : {}), month, day, kind });
   }
   return out;
 }
 
-function attachWeekday(text: string, d: DateMention): void {
-  const w = WEEKDAY.exec(text.slice(d.end));
-  if (!w) return;
-  // "周一" must not be the start of another word ("周一至周五" is fine; "周年" is not matched by WEEKDAY).
-  const lead = w[0].length - w[0].trimStart().length;
-  const start = d.end + lead;
-  const end = d.end + w[0].length;
-  if (w[1] && !w[4]) return; // an opening bracket without its closing one is something else
-  d.weekday = { start, end, value: WEEKDAY_VALUE[w[3]!]!, text: text.slice(start, end) };
-}
-
-/** The year a mention without one most likely means: the last year written before it in the same text, else `fallback`. */
-export function yearFor(mentions: DateMention[], index: number, fallback?: number): number | undefined {
-  for (let i = index; i >= 0; i--) {
-    const y = mentions[i]!.year;
-    if (y !== undefined) return y;
+export function daysInMonth(year: number | undefined, month: number): number {
+  if (month === 2) {
+    if (year === undefined) return 29;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   }
-  return fallback;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** The 成文日期 of a document, if it has one that exists. */
-export function documentDate(doc: GwDocument): (YMD & { block: GwDocument['children'][number] }) | undefined {
-  const block = [...doc.children].reverse().find((b) => b.data.role === '成文日期');
-  if (!block) return undefined;
-  const d = findDates(block.data.norm).find((x) => x.year !== undefined);
-  if (!d || d.year === undefined || !isValidDate(d.year, d.month, d.day)) return undefined;
-  return { y: d.year, m: d.month, d: d.day, block };
+/** Why a date cannot exist, or undefined when it can. */
+export function impossible(d: { year?: number; month: number; day: number }): string | undefined {
+  if (d.month < 1 || d.month > 12) return `没有${d.month}月`;
+  const max = daysInMonth(d.year, d.month);
+  if (d.day < 1 || d.day > max) {
+    if (d.month === 2 && d.year !== undefined && max === 28 && d.day === 29) return `${d.year}年不是闰年，2月只有28天`;
+    return `${d.month}月只有${max}天`;
+  }
+  return undefined;
+}
+
+/** "YYYY-MM-DD" → a comparable number (20120701). */
+export function dayNumber(y: number, m: number, d: number): number {
+  return y * 10000 + m * 100 + d;
+}
+
+export function parseIsoDay(s: string): number | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  return m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
 /**
- * A month and day without a year, read against a reference date (usually the 成文日期): the same year, or the
- * next one when the month has already passed by more than `lookBackMonths` (a December draft about a
- * January meeting).
+ * The document's own date (成文日期), which says which rules of its time it was written under. Undefined when
+ * the draft has none yet.
  */
-export function resolveYear(month: number, day: number, ref: YMD, lookBackMonths = 2): YMD {
-  let y = ref.y;
-  const monthsBefore = ref.m - month;
-  if (monthsBefore > lookBackMonths) y += 1;
-  return { y, m: month, d: day };
+export function documentDate(doc: GwDocument): { year: number; month: number; day: number } | undefined {
+  for (const b of doc.children) {
+    if (b.data.role !== '成文日期') continue;
+    const d = findDates(b.data.norm, { requireYear: true })[0];
+    if (d?.year && d.year.value >= 1000) return { year: d.year.value, month: d.month.value, day: d.day.value };
+  }
+  return undefined;
 }
