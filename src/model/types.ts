@@ -102,8 +102,11 @@ export type DocType = (typeof DOC_TYPES)[number];
 
 export type Direction = '上行' | '平行' | '下行';
 
-/** 类别 that decides the length cap (静海 第六十条). */
-export const CATEGORIES = ['文件稿', '专项', '简报', '研究报告'] as const;
+/**
+ * 类别 that decides the length cap. 静海 第六十条 caps 文件稿 at 5000 字 "除部署全局性、综合性工作外" — so
+ * 综合 (全局性、综合性 work) is its own class: exempt there, capped at 5000 by 通州 五十五.
+ */
+export const CATEGORIES = ['文件稿', '综合', '专项', '简报', '研究报告'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export type BlockType = 'paragraph' | 'heading' | 'listItem' | 'tableCell';

@@ -23,7 +23,8 @@ const DIRECTIONS: Record<string, Direction> = {
 };
 
 const CATEGORY_ALIASES: Record<string, Category> = {
-  综合: '文件稿', 综合性: '文件稿', 文件稿: '文件稿', 综合性文件: '文件稿', general: '文件稿',
+  文件稿: '文件稿', general: '文件稿', 一般: '文件稿',
+  综合: '综合', 综合性: '综合', 综合性文件: '综合', 全局性: '综合', 全局性综合性: '综合', comprehensive: '综合',
   专项: '专项', 专项文件: '专项', 专项工作: '专项', special: '专项',
   简报: '简报', briefing: '简报',
   研究报告: '研究报告', 参考资料: '研究报告', research: '研究报告',

@@ -12,7 +12,9 @@ export interface LengthCapOptions {
   charsPerLine: number;
 }
 
-export const DEFAULT_CAPS: Record<Category, number> = { 文件稿: 5000, 专项: 4000, 简报: 2000, 研究报告: 4000 };
+/** 静海 第六十条. 综合 (全局性、综合性 work) has no cap there; profiles that cap it (通州) say so. */
+export const DEFAULT_CAPS: Partial<Record<Category, number>> = { 文件稿: 5000, 专项: 4000, 简报: 2000, 研究报告: 4000 };
+const CATEGORY_KEYS: Category[] = ['文件稿', '综合', '专项', '简报', '研究报告'];
 
 /** The cap that applies to a document of this 类别, if any. */
 export function capFor(category: Category | null, options: Partial<LengthCapOptions> | undefined): number | undefined {
@@ -61,7 +63,7 @@ export const lengthCap: Rule = {
   meta: {
     id: 'length-cap',
     description: {
-      zh: '公文篇幅不超过所属类别的字数上限（文件稿 5000、专项 4000、简报 2000、研究报告 4000 字），可选页数上限',
+      zh: '公文篇幅不超过所属类别的字数上限（文件稿 5000、专项 4000、简报 2000、研究报告 4000 字；部署全局性、综合性工作的“综合”类不设上限，通州等规定另有上限），可选页数上限',
       en: 'Keep a draft within the word cap of its category (文件稿 5000, 专项 4000, 简报 2000, 研究报告 4000), and optionally a page cap',
     },
     // The clause says 一般不超过 ("as a rule, not over"): a warning unless a profile makes it binding.
@@ -76,12 +78,12 @@ export const lengthCap: Rule = {
         caps: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(Object.keys(DEFAULT_CAPS).map((k) => [k, { type: 'integer', minimum: 1 }])),
+          properties: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, { type: 'integer', minimum: 1 }])),
         },
         pages: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(Object.keys(DEFAULT_CAPS).map((k) => [k, { type: 'integer', minimum: 1 }])),
+          properties: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, { type: 'integer', minimum: 1 }])),
         },
         linesPerPage: { type: 'integer', minimum: 1 },
         charsPerLine: { type: 'integer', minimum: 1 },

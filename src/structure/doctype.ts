@@ -126,7 +126,7 @@ export function detectCategory(docType: DocType | null, declared: DeclaredMeta):
   if (declared.category) return { value: declared.category, confidence: 1, reason: `元数据声明类别为“${declared.category}”` };
   if (docType === '简报') return { value: '简报', confidence: 0.95, reason: '文种为简报' };
   if (docType === '研究报告') return { value: '研究报告', confidence: 0.95, reason: '文种为研究报告' };
-  return { value: '文件稿', confidence: 0.5, reason: '未声明类别，按文件稿（综合性文件）计' };
+  return { value: '文件稿', confidence: 0.5, reason: '未声明类别，按文件稿计；部署全局性、综合性工作的文件可声明“类别: 综合”' };
 }
 
 export function blockTexts(blocks: GwBlock[]): string[] {

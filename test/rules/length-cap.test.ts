@@ -13,6 +13,7 @@ tester.run('length-cap', lengthCap, {
     { name: '文件稿 at exactly 5000', code: `# 关于某事的通知\n\n各单位：\n\n${para(2500)}\n\n${para(2500)}` },
     { name: '简报 under 2000', code: `---\n类别: 简报\n---\n\n# 工作简报\n\n${para(1999)}` },
     { name: '专项 under a profile cap', code: `# 关于某事的通知\n\n各单位：\n\n${para(2900)}`, declared: { category: '专项' }, options: { caps: { 专项: 3000 } } },
+    { name: '综合 (全局性、综合性 work) is exempt under 静海', code: `---\n类别: 综合\n---\n\n# 关于某事的意见\n\n各单位：\n\n${para(7000)}` },
     { name: 'traditional 文件稿 under cap', code: `# 關於某事的通知\n\n各單位：\n\n${para(4000, '與')}` },
     { name: 'text input under cap', filename: 'a.txt', code: `关于某事的通知\n各单位：\n${para(100)}` },
     { name: 'headers, title and 版记 do not count', filename: 'a.txt', code: `${'某'.repeat(30)}文件\n关于某事的通知\n各单位：\n${para(4990)}\n某局\n2024年1月2日\n抄送：${'某'.repeat(40)}。` },
@@ -24,7 +25,7 @@ tester.run('length-cap', lengthCap, {
       errors: [
         {
           messageId: 'overCap',
-          message: '正文 5,010 字，超过文件稿篇幅上限 5,000 字（多 10 字；未声明类别，按文件稿（综合性文件）计；依据 静海 第六十条）。自此处起超出',
+          message: '正文 5,010 字，超过文件稿篇幅上限 5,000 字（多 10 字；未声明类别，按文件稿计；部署全局性、综合性工作的文件可声明“类别: 综合”；依据 静海 第六十条）。自此处起超出',
           line: 7,
           column: 2001,
           endLine: 7,
@@ -37,6 +38,12 @@ tester.run('length-cap', lengthCap, {
       code: `---\n类别: 专项\n---\n\n# 关于某事的通知\n\n各单位：\n\n${para(3500)}`,
       options: { caps: { 专项: 3000 } },
       errors: [{ messageId: 'overCap', message: /正文 3,500 字，超过专项篇幅上限 3,000 字（多 500 字；元数据声明类别为“专项”/, line: 9, column: 3001 }],
+    },
+    {
+      name: '综合 capped where a profile caps it (通州 五十五: 综合性文件 ≤ 5000)',
+      code: `---\n类别: 综合性文件\n---\n\n# 关于某事的意见\n\n各单位：\n\n${para(5200)}`,
+      options: { caps: { 综合: 5000 } },
+      errors: [{ messageId: 'overCap', message: /超过综合篇幅上限 5,000 字/, line: 9, column: 5001 }],
     },
     {
       name: '简报 over 2000',
