@@ -7,7 +7,10 @@ import { ZHIFU_54_REQUESTS } from './lib/routing-cites.js';
 interface Matter {
   block: GwBlock;
   ask: Ask;
+  /** Content words of the sentences that ask, and of their headings. */
   words: Set<string>;
+  /** Content words of the asks themselves: what is asked for. */
+  own: Set<string>;
   label: string | undefined;
 }
 
@@ -87,42 +90,56 @@ export const oneRequestPerDoc: Rule = {
           const asks = findAsks(block.data.norm, { segmenter }).filter((a) => !a.closing && a.kind !== 'present');
           for (const ask of asks) {
             const sentence = block.data.norm.slice(ask.sentence[0], ask.sentence[1]);
-            const words = contentWords(sentence, segmenter);
+            const words = strong(contentWords(sentence, segmenter));
             const label = labelOf(block) ?? (heading && heading !== block ? labelOf(heading) : undefined);
-            if (label) for (const w of contentWords(label, segmenter)) words.add(w);
-            const own = [...contentWords(ask.phrase, segmenter)].filter((w) => !FUNDING.has(w));
+            if (label) for (const w of strong(contentWords(label, segmenter))) words.add(w);
+            const own = strong(contentWords(ask.phrase, segmenter));
+            for (const w of FUNDING) own.delete(w);
             const funding = FUNDING_ASK.test(ask.phrase);
             const last = matters[matters.length - 1];
             const join = (m: Matter): void => {
               for (const w of words) m.words.add(w);
+              for (const w of own) m.own.add(w);
             };
             if (!last) {
-              for (const w of titleWords) words.add(w);
-              matters.push({ block, ask, words, label });
+              for (const w of titleWords) {
+                words.add(w);
+                own.add(w);
+              }
+              matters.push({ block, ask, words, own, label });
               continue;
             }
             // Asking only for money or support, naming nothing new: the matter just described.
-            if (own.length === 0) {
+            if (own.size === 0) {
               join(last);
               continue;
             }
+            // Money or land for the one matter a specific title names.
             if (funding && !general) {
               join(matters[0]!);
               continue;
             }
+            const turning = NEW_MATTER.test(sentence);
             // The same paragraph goes on with its matter, unless it turns to another ("另外，…").
-            if (last.block === block && !NEW_MATTER.test(sentence)) {
+            if (last.block === block && !turning) {
               join(last);
               continue;
             }
             // Under a heading of its own ("二、关于增加编制"): another matter.
             const labelled = label !== undefined && matters.some((m) => m.label !== undefined && m.label !== label);
-            const same = labelled ? undefined : matters.find((m) => [...words].some((w) => m.words.has(w) && !WEAK.has(w)));
+            const same = labelled
+              ? undefined
+              : matters.find((m) => {
+                  const ownShared = shared(own, m.own);
+                  // "另外，…" brings a new matter unless it names nothing the matter has not named.
+                  if (turning) return ownShared > 0 && [...own].every((w) => has(m.own, w) || has(m.words, w));
+                  return ownShared > 0 || shared(words, m.words) >= 2;
+                });
             if (same) {
               join(same);
               continue;
             }
-            matters.push({ block, ask, words, label });
+            matters.push({ block, ask, words, own, label });
           }
         }
         if (matters.length <= max) return;
@@ -150,9 +167,26 @@ const GENERAL_SUBJECT = /有关(问题|事项|事宜)|若干|几个|等(问题|�
 const FUNDING = new Set(['用地', '土地', '场地', '建设用地', '资金', '经费', '财政', '区财政', '市财政', '保障', '支持', '补助', '投资', '预算', '拨款', '列支', '安排', '所需', '所需资金', '配套', '资金支持', '经费保障']);
 const FUNDING_ASK = /资金|经费|投资|预算|补助|拨付|拨款|财政|用地|土地|场地/;
 /** Words too common in 请示 to tie two asks to one matter ("新建社区食堂" and "招聘社区工作者"). */
-const WEAK = new Set(['建设', '新建', '实施', '社区', '项目', '工程', '改造', '管理', '服务', '设立', '开展', '提高', '推进', '加强', '完善', '建立', '组织', '举办', '办理', '用房', '人员', '单位', '部门', '政府', '区政府', '主要', '北部', '南部', '东部', '西部', '新区']);
+const WEAK = new Set(['建设', '新建', '实施', '社区', '项目', '工程', '改造', '管理', '服务', '设立', '开展', '提高', '推进', '加强', '完善', '建立', '组织', '举办', '办理', '用房', '人员', '单位', '部门', '政府', '区政府', '主要', '北部', '南部', '东部', '西部', '新区', '区委', '市委', '县委', '省委', '领导', '出席', '讲话', '致辞', '参加', '一批', '批次']);
 /** A sentence that turns to another matter within a paragraph. */
-const NEW_MATTER = /^[\s\u3000]*(另外|此外|另|同时|还有|再者|其次|二是|三是|四是)/;
+const NEW_MATTER = /^[\s\u3000]*(另外|此外|另|还有|再者|其次|二是|三是|四是)/;
+
+function strong(words: Set<string>): Set<string> {
+  return new Set([...words].filter((w) => !WEAK.has(w)));
+}
+
+/** Whether a set holds the word, or a word containing it or contained in it ("出席会议" and "会议"). */
+function has(set: Set<string>, w: string): boolean {
+  if (set.has(w)) return true;
+  for (const x of set) if (x.length >= 2 && w.length >= 2 && (x.includes(w) || w.includes(x))) return true;
+  return false;
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (has(b, w)) n++;
+  return n;
+}
 
 /** The matter a numbered heading names: "二、关于增加事业编制", "（一）关于设立科技创新专项资金。…". */
 function labelOf(block: GwBlock): string | undefined {

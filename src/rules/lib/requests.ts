@@ -231,7 +231,9 @@ function askInSentence(masked: string, norm: string, tokens: Token[], s: number,
   }
   // 2. Present-tense 请示如下 ("现就有关问题请示如下").
   const p = /(现|特|兹)(就|将|把|对)?[^。；]{0,40}?请示如下/.exec(sent);
-  if (p) return make(s + p.index, 'present', false);
+  // "现将有关事项请示如下：一是恳请…" — the ask that follows the announcement is the one that says what.
+  const present = p ? make(s + p.index, 'present', false) : undefined;
+  const from = p ? s + p.index + p[0].length : s;
   // 3. "如蒙同意，…": the approval is asked for by assuming it.
   const ifGranted = /如蒙(同意|批准|支持|采纳|允准|俯允|批复同意)/.exec(sent);
   if (ifGranted) {
@@ -241,6 +243,7 @@ function askInSentence(masked: string, norm: string, tokens: Token[], s: number,
 
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    if (t.start < from) continue;
     const w = t.word;
     const cs = clauseStartIndex(tokens, k);
     const before = tokens.slice(cs, k);
@@ -294,7 +297,7 @@ function askInSentence(masked: string, norm: string, tokens: Token[], s: number,
     if (mentionBefore(before, kind)) continue;
     return make(t.start, kind, forward);
   }
-  return undefined;
+  return present;
 }
 
 /** Whether a block's text is (or ends with) a request closing. */
