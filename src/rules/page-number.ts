@@ -60,6 +60,14 @@ export const pageNumber: Rule = {
         zh: '单双页用同一页脚，页码{{where}}：应设“奇偶页不同”，单页码居右、双页码居左（页眉和页脚→奇偶页不同）',
         en: 'One footer serves odd and even pages (page number {{where}}); set different odd and even footers: odd pages right, even pages left',
       },
+      oddMissing: {
+        zh: '{{pages}}页脚没有页码，应插入“— 1 —”式页码（页眉和页脚→插入页码）',
+        en: 'A footer has no page number ({{pages}}); insert one as “— 1 —”',
+      },
+      evenMissing: {
+        zh: '已设“奇偶页不同”，但偶数页页脚没有页码：双页码应居左空一字（页眉和页脚→偶数页页脚→插入页码）',
+        en: 'Odd and even footers differ, but the even footer has no page number: put one on the left, one character in',
+      },
       form: {
         zh: '{{part}}为“{{found}}”，应为“— 1 —”：数字左右各放一条一字线（页脚）',
         en: '{{part}} reads “{{found}}”; it should read “— 1 —” with an em dash on each side (footer)',
@@ -106,9 +114,12 @@ export const pageNumber: Rule = {
         }
         const odd = numbered.find((f) => f.type === 'default');
         const even = info.evenAndOddHeaders ? numbered.find((f) => f.type === 'even') : undefined;
+        if (info.evenAndOddHeaders && !even && o.oddEven) context.report({ messageId: 'evenMissing' });
+        if (!odd) context.report({ messageId: 'oddMissing', data: { pages: info.evenAndOddHeaders ? '奇数页' : '' } });
         if (odd) {
-          const split = info.evenAndOddHeaders && !!even;
-          if (!split && o.oddEven) {
+          // With different odd and even pages, the default footer is the odd pages'.
+          const split = info.evenAndOddHeaders;
+          if (!info.evenAndOddHeaders && o.oddEven) {
             const b = numberBlock(odd);
             context.report({ messageId: 'sameOnAllPages', data: { where: b ? describeSide(b, o.sizeHalfPoints) : '无文字' } });
           }

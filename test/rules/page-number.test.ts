@@ -38,6 +38,10 @@ describe('page-number on .docx', () => {
     expect(await messages(await buildFixture('page-number-one-footer'))).toEqual([
       '单双页用同一页脚，页码居右空 1 字：应设“奇偶页不同”，单页码居右、双页码居左（页眉和页脚→奇偶页不同）',
     ]);
+    const noEven = await buildWith((s) => delete s.footers.even);
+    expect(await messages(noEven)).toEqual(['已设“奇偶页不同”，但偶数页页脚没有页码：双页码应居左空一字（页眉和页脚→偶数页页脚→插入页码）']);
+    const noOdd = await buildWith((s) => delete s.footers.odd);
+    expect(await messages(noOdd)).toEqual(['奇数页页脚没有页码，应插入“— 1 —”式页码（页眉和页脚→插入页码）']);
     // An office that prints one side only may accept one footer.
     expect(await messages(await buildFixture('page-number-one-footer'), { oddEven: false })).toEqual([]);
   });
