@@ -34,13 +34,20 @@ export function messageRange(m: LintMessage, bom: number): Range {
 export function ruleDocUrl(ruleId: string, docsBaseUrl?: string): string | undefined {
   if (!/^[a-z0-9-]+$/.test(ruleId)) return undefined;
   if (docsBaseUrl) return `${docsBaseUrl.replace(/\/+$/, '')}/${ruleId}.md`;
+  // Asked for every finding on every keystroke: look on disk once per rule.
+  if (installedPages.has(ruleId)) return installedPages.get(ruleId);
+  let href: string | undefined;
   try {
     const file = join(packageRoot(), 'docs', 'rules', `${ruleId}.md`);
-    return existsSync(file) ? pathToFileURL(file).href : undefined;
+    href = existsSync(file) ? pathToFileURL(file).href : undefined;
   } catch {
-    return undefined;
+    href = undefined;
   }
+  installedPages.set(ruleId, href);
+  return href;
 }
+
+const installedPages = new Map<string, string | undefined>();
 
 export function toDiagnostic(m: LintMessage, bom: number, docsBaseUrl?: string): Diagnostic {
   const d: Diagnostic = {
