@@ -14,12 +14,17 @@ import type { ZipReader } from './zip.js';
 
 export type Container = NonNullable<GwBlock['data']['container']>;
 
-/** A piece of a paragraph's text: `rel` is its offset in the paragraph's plain-text line. */
+/**
+ * A piece of a paragraph's text: `rel` is its offset in the paragraph's plain-text line. Linear pieces are
+ * `len` characters of the line itself (their text is sliced from the finished source, so blocks share its
+ * memory); generated pieces (a list label, the number of an empty PAGE field) carry their `text` and have no
+ * characters in the line.
+ */
 export interface Piece {
-  text: string;
   rel: number;
-  /** false: generated text (a list label) that has no characters in the line. */
+  len: number;
   linear: boolean;
+  text?: string;
   format?: RunFormat;
 }
 
@@ -65,6 +70,8 @@ interface Para {
 
 interface Run {
   direct: RProps;
+  /** Identifies `direct` for the resolution cache: the formatting elements read, as written. */
+  key: string;
   resolved?: ResolvedRun;
 }
 
@@ -79,6 +86,16 @@ interface Field {
 const SKIP = new Set([...CHANGE_RECORDS, 'mc:Fallback', 'w:sdtPr', 'w:sdtEndPr', 'm:oMath', 'm:oMathPara', 'w:object', 'w:fldData', 'w:tblGrid']);
 
 const PAGE_FIELD = /^\s*PAGE(\s|\\|$)/i;
+
+/** 1: skip the element and its content; 2: handled by the reader's switch. */
+const KIND = new Map<string, 1 | 2>([
+  ...[...SKIP].map((n) => [n, 1] as [string, 1]),
+  ...[
+    'v:textpath', 'w:br', 'w:cellDel', 'w:cellIns', 'w:cellMerge', 'w:cr', 'w:del', 'w:fldChar', 'w:fldSimple',
+    'w:ins', 'w:instrText', 'w:moveFrom', 'w:moveTo', 'w:noBreakHyphen', 'w:p', 'w:pgNum', 'w:ptab', 'w:r',
+    'w:sectPr', 'w:sym', 'w:t', 'w:tab', 'w:tbl', 'w:tblStyle', 'w:tc', 'w:tr', 'w:txbxContent',
+  ].map((n) => [n, 2] as [string, 2]),
+]);
 
 export function readStory(
   zip: ZipReader,
@@ -104,7 +121,6 @@ export function readStory(
   let section: SectionInfo | undefined;
   let sectionParas = 0;
   let sectionDepth = -1;
-  const keyCache = new WeakMap<RProps, string>();
 
   const para = (): Para | undefined => paras[paras.length - 1];
   const run = (): Run | undefined => runs[runs.length - 1];
@@ -126,7 +142,7 @@ export function readStory(
         mergeP(merged, label.p);
         if (label.text) {
           const r = styles.run(pStyle, p.tableStyle, {}, label.key, label.r);
-          if (!r.vanish) p.items.push({ text: label.text, rel: 0, linear: false, format: r.format });
+          if (!r.vanish) p.items.push({ text: label.text, rel: 0, len: 0, linear: false, format: r.format });
           numbered = true;
         }
       }
@@ -144,18 +160,15 @@ export function readStory(
   const resolveRun = (p: Para, r: Run): ResolvedRun => {
     if (r.resolved) return r.resolved;
     const rp = resolvePara(p);
-    let key = keyCache.get(r.direct);
-    if (key === undefined) {
-      key = JSON.stringify(r.direct);
-      keyCache.set(r.direct, key);
-    }
-    r.resolved = styles.run(rp.pStyle, p.tableStyle, r.direct, key);
+    r.resolved = styles.run(rp.pStyle, p.tableStyle, r.direct, r.key);
     return r.resolved;
   };
 
-  const addText = (t: string, linear = true): void => {
+  const addText = (raw: string): void => {
     const p = para();
-    if (!p || !t || fieldHides()) return;
+    if (!p || !raw || fieldHides()) return;
+    // A line break inside w:t is white space to Word; in the source it would start a new line.
+    const t = raw.includes('\n') || raw.includes('\r') ? raw.replace(/[\r\n]/g, ' ') : raw;
     const r = run();
     const resolved = r ? resolveRun(p, r) : undefined;
     if (resolved?.vanish) {
@@ -165,10 +178,10 @@ export function readStory(
     resolvePara(p);
     const format = resolved?.format;
     const last = p.items[p.items.length - 1];
-    if (last && last.linear && linear && last.format === format && last.rel + last.text.length === p.line.length) {
-      last.text += t;
+    if (last && last.linear && last.format === format && last.rel + last.len === p.line.length) {
+      last.len += t.length;
     } else {
-      p.items.push({ text: t, rel: p.line.length, linear: true, format });
+      p.items.push({ rel: p.line.length, len: t.length, linear: true, format });
     }
     p.line += t;
   };
@@ -229,7 +242,7 @@ export function readStory(
     if (p && (!f.result || (f.para === p && f.resultAt === p.line.length)) && !fieldHides()) {
       const r = run();
       const resolved = r ? resolveRun(p, r) : undefined;
-      if (!resolved?.vanish) p.items.push({ text: String(pageNumber), rel: p.line.length, linear: false, format: resolved?.format });
+      if (!resolved?.vanish) p.items.push({ text: String(pageNumber), rel: p.line.length, len: 0, linear: false, format: resolved?.format });
     }
   };
 
@@ -240,12 +253,14 @@ export function readStory(
         return;
       }
       const parent = names[names.length - 1];
-      if (SKIP.has(name)) {
+      const kind = KIND.get(name);
+      if (kind === 1) {
         if (CHANGE_RECORDS.has(name)) stats.trackedChanges++;
         skip = 1;
         return;
       }
-      switch (name) {
+      // Most elements (formatting, rsids, drawing geometry) need nothing here: one lookup decides.
+      if (kind === 2) switch (name) {
         case 'w:del':
         case 'w:moveFrom':
           stats.trackedChanges++;
@@ -271,7 +286,7 @@ export function readStory(
           startPara();
           break;
         case 'w:r':
-          runs.push({ direct: {} });
+          runs.push({ direct: {}, key: '' });
           break;
         case 'w:t':
           if (parent === 'w:r') inText++;
@@ -376,7 +391,10 @@ export function readStory(
         if (p && (parent === 'w:pPr' ? names[names.length - 2] === 'w:p' : names[names.length - 3] === 'w:p')) applyPPr(p.direct, name, a);
       } else if (parent === 'w:rPr' && names[names.length - 2] === 'w:r') {
         const r = run();
-        if (r) applyRPr(r.direct, name, a);
+        if (r && applyRPr(r.direct, name, a)) {
+          r.key += name;
+          for (const k in a) r.key += `\u0001${k}=${a[k]}`;
+        }
       }
       names.push(name);
     },
@@ -386,6 +404,7 @@ export function readStory(
         return;
       }
       names.pop();
+      if (name !== 'w:pPr' && KIND.get(name) !== 2) return;
       switch (name) {
         case 'w:p':
           finishPara();

@@ -107,33 +107,59 @@ function countElements(zip: ZipReader, part: string | undefined, name: string, k
   return n;
 }
 
-/** Turns paragraphs read from a story into raw blocks and their plain-text lines. */
+/**
+ * Collects a story's paragraphs; `finish` joins their lines into the source and builds the blocks with text
+ * sliced from it (a slice shares the source's memory, which matters for a large document).
+ */
 class LineSink {
-  readonly lines: string[] = [];
-  readonly blocks: RawBlock[] = [];
-  private length = 0;
+  /** Lines not yet joined, and joined runs of lines. */
+  private lines: string[] = [];
+  private pendingChars = 0;
+  private joined: string[] = [];
+  private lengths: number[] = [];
+  private paras: ReadParagraph[] = [];
 
   add = (p: ReadParagraph): void => {
-    const lineStart = this.length;
-    const paragraph = this.lines.length;
     this.lines.push(p.line);
-    this.length += p.line.length + 1;
-    let b = new BlockBuilder();
-    const push = (): void => {
-      this.blocks.push({ builder: b, type: p.type, extra: { format: p.format, paragraph, container: p.container } });
-    };
-    for (const item of p.items) {
-      if (item === CUT) {
-        push();
-        b = new BlockBuilder();
-      } else if (item.linear) b.addLinear(item.text, lineStart + item.rel, item.format);
-      else b.addMapped(item.text, lineStart + item.rel, 0, item.format);
+    this.pendingChars += p.line.length;
+    this.lengths.push(p.line.length);
+    this.paras.push(p);
+    p.line = '';
+    // Text from the XML parser is sliced out of its decoded input chunks, and a slice keeps its whole chunk
+    // alive: joining every so often copies the text out so the chunks can go (a 20 MB document would otherwise
+    // hold all of its XML as strings until the end).
+    if (this.pendingChars > 1 << 16) {
+      this.joined.push(this.lines.join('\n'));
+      this.lines = [];
+      this.pendingChars = 0;
     }
-    push();
   };
 
-  get source(): string {
-    return this.lines.join('\n');
+  finish(): { source: string; blocks: RawBlock[] } {
+    if (this.lines.length || !this.joined.length) this.joined.push(this.lines.join('\n'));
+    const source = this.joined.length === 1 ? this.joined[0]! : this.joined.join('\n');
+    this.lines = [];
+    this.joined = [];
+    const blocks: RawBlock[] = [];
+    let lineStart = 0;
+    this.paras.forEach((p, paragraph) => {
+      let b = new BlockBuilder();
+      const extra = { format: p.format, paragraph, container: p.container };
+      for (const item of p.items) {
+        if (item === CUT) {
+          blocks.push({ builder: b, type: p.type, extra });
+          b = new BlockBuilder();
+        } else if (item.linear) {
+          const at = lineStart + item.rel;
+          b.addLinear(source.slice(at, at + item.len), at, item.format);
+        } else b.addMapped(item.text ?? '', lineStart + item.rel, 0, item.format);
+      }
+      blocks.push({ builder: b, type: p.type, extra });
+      lineStart += this.lengths[paragraph]! + 1;
+    });
+    this.paras = [];
+    this.lengths = [];
+    return { source, blocks };
   }
 }
 
@@ -197,7 +223,7 @@ export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadO
         const st = readStory(zip, target, kind, styles, numbering, sink.add, ref.type === 'even' ? 2 : 1);
         trackedChanges += st.trackedChanges;
         hiddenChars += st.hiddenChars;
-        const part = assembleDocument({ kind: 'docx', filePath, source: sink.source, blocks: sink.blocks });
+        const part = assembleDocument({ kind: 'docx', filePath, ...sink.finish() });
         const type = ref.type === 'even' || ref.type === 'first' ? ref.type : 'default';
         out.push({ kind, type, blocks: part.children as GwBlock[], hasPageField: st.hasPageField });
       }
@@ -235,8 +261,7 @@ export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadO
   return assembleDocument({
     kind: 'docx',
     filePath,
-    source: body.source,
-    blocks: body.blocks,
+    ...body.finish(),
     notices,
     docx,
     ...(page ? { page } : {}),

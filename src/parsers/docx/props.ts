@@ -37,8 +37,8 @@ export interface PProps {
   outlineLvl?: number;
 }
 
-/** Reads one child element of a w:rPr into `p`. */
-export function applyRPr(p: RProps, name: string, a: Attrs): void {
+/** Reads one child element of a w:rPr into `p`; says whether the element is one gwlint reads. */
+export function applyRPr(p: RProps, name: string, a: Attrs): boolean {
   switch (name) {
     case 'w:rFonts':
       if (a['w:ascii'] !== undefined) p.ascii = a['w:ascii'];
@@ -46,28 +46,29 @@ export function applyRPr(p: RProps, name: string, a: Attrs): void {
       if (a['w:eastAsia'] !== undefined) p.eastAsia = a['w:eastAsia'];
       if (a['w:asciiTheme'] !== undefined) p.asciiTheme = a['w:asciiTheme'];
       if (a['w:eastAsiaTheme'] !== undefined) p.eastAsiaTheme = a['w:eastAsiaTheme'];
-      break;
+      return true;
     case 'w:sz': {
       const v = num(a['w:val']);
       if (v !== undefined) p.sz = v;
-      break;
+      return true;
     }
     case 'w:b':
       p.b = onOff(a);
-      break;
+      return true;
     case 'w:i':
       p.i = onOff(a);
-      break;
+      return true;
     case 'w:color':
       if (a['w:val'] !== undefined) p.color = a['w:val'];
-      break;
+      return true;
     case 'w:vanish':
       p.vanish = onOff(a);
-      break;
+      return true;
     case 'w:rStyle':
       if (a['w:val'] !== undefined) p.rStyle = a['w:val'];
-      break;
+      return true;
   }
+  return false;
 }
 
 /** Reads one child element of a w:pPr into `p` (w:numPr's children come here too). */

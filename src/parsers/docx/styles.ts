@@ -38,7 +38,8 @@ export class Styles {
   readonly defaultCharacter?: string;
   readonly defaultTable?: string;
   readonly themeFonts: Record<string, string> = {};
-  private readonly runCache = new Map<string, ResolvedRun>();
+  /** paragraph style → table style → run key → resolution (nested: no key strings built per run). */
+  private readonly runCache = new Map<string, Map<string, Map<string, ResolvedRun>>>();
   private readonly paraCache = new Map<string, { p: PProps; r: RProps }>();
 
   constructor(styles: XmlNode | undefined, theme: XmlNode | undefined, themeLang: string | undefined) {
@@ -146,8 +147,11 @@ export class Styles {
 
   /** What a run ends up with. `directKey` must identify `direct` and `numbering` (the caller serialises them). */
   run(pStyle: string | undefined, tableStyle: string | undefined, direct: RProps, directKey: string, numbering?: RProps): ResolvedRun {
-    const key = `${pStyle ?? ''}\u0001${tableStyle ?? ''}\u0001${directKey}`;
-    const hit = this.runCache.get(key);
+    let byTable = this.runCache.get(pStyle ?? '');
+    if (!byTable) this.runCache.set(pStyle ?? '', (byTable = new Map()));
+    let byKey = byTable.get(tableStyle ?? '');
+    if (!byKey) byTable.set(tableStyle ?? '', (byKey = new Map()));
+    const hit = byKey.get(directKey);
     if (hit) return hit;
     const r = mergeR({}, this.paragraphStyle(pStyle, tableStyle).r);
     for (const d of this.chain(direct.rStyle ?? this.defaultCharacter)) mergeR(r, d.r);
@@ -155,7 +159,7 @@ export class Styles {
     if (numbering) mergeR(r, numbering);
     else mergeR(r, direct);
     const resolved: ResolvedRun = { format: toRunFormat(r, this.themeFont), vanish: !!r.vanish };
-    this.runCache.set(key, resolved);
+    byKey.set(directKey, resolved);
     return resolved;
   }
 }
