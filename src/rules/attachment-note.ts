@@ -272,15 +272,17 @@ export const attachmentNote: Rule = {
  */
 function titleAfter(blocks: GwBlock[], head: number, name: string): string | undefined {
   let cand = '';
-  let firstLine: string | undefined;
+  const prefixes: string[] = [];
   for (let k = head + 1; k < Math.min(blocks.length, head + 5); k++) {
     const b = blocks[k]!;
     if (b.data.role !== '附件') break;
     const t = squash(b.data.norm);
-    if (!t || t.length > 60 || /[。；]/.test(t)) break;
+    if (!t || t.length > 60 || /[。；，]/.test(t)) break;
     cand += t;
-    firstLine ??= cand;
+    prefixes.push(cand);
     if (cand === name || cand.startsWith(name) || cand.endsWith(name) || (name.endsWith(cand) && cand.length * 2 >= name.length)) return undefined;
   }
-  return firstLine;
+  if (!prefixes.length) return undefined;
+  // Show the title as far as it goes: the joined lines whose length is nearest the note's name.
+  return prefixes.reduce((best, p) => (Math.abs(p.length - name.length) < Math.abs(best.length - name.length) ? p : best));
 }

@@ -75,6 +75,10 @@ export const headingSequence: Rule = {
         zh: '层次越级：“{{found}}”是{{level}}，但上一级{{missing}}在这里没有出现（本文其他地方用了这一层）',
         en: 'Skipped level: “{{found}}” is level {{n}}, but level {{missingNo}} (used elsewhere in this document) is missing above it',
       },
+      empty: {
+        zh: '序号缺失：“{{found}}”中应为“{{expected}}”',
+        en: 'The number is missing: “{{found}}” should read “{{expected}}”',
+      },
       numbering: {
         zh: '序号不连续：“{{found}}”之前应为“{{expected}}”',
         en: 'Numbering gap: “{{expected}}” was expected where “{{found}}” is',
@@ -156,6 +160,17 @@ export const headingSequence: Rule = {
             }
             const { block } = item;
             const m = item.marker!;
+            if (m.empty) {
+              // The number was lost: it is the next one at the level in use (（一） or （1）).
+              const level = depth === 2 || depth === 4 ? depth : 2;
+              const n = counters[level]! + 1;
+              context.report({ messageId: 'empty', block, start: 0, end: m.length, data: { found: m.found, expected: markerFor(level, n) } });
+              counters[level] = lastSeen[level] = n;
+              for (let l = level + 1; l <= 4; l++) counters[l] = 0;
+              depth = level;
+              first = false;
+              continue;
+            }
             const L = m.level;
             const found = m.found;
             if (!m.ok && !item.inline) {

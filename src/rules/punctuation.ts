@@ -126,6 +126,8 @@ export const punctuation: Rule = {
       for (let i = markerEnd; i < n; i++) {
         const c = norm[i]!;
         if (!(c in FULL) || mask[i]) continue;
+        // "附件:" opening the attachment note is attachment-note's to report and fix.
+        if (c === ':' && i <= 3 && /^附\s*件\s*$/.test(norm.slice(0, i))) continue;
         const prev = norm[i - 1];
         if (!(isHan(prev) || (prev !== undefined && CJK_CLOSE.includes(prev)))) continue;
         // "??" and "?!" are typed together; they stand or fall together.

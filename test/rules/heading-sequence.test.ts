@@ -65,6 +65,13 @@ tester.run('heading-sequence', headingSequence, {
       output: null,
     },
     {
+      name: 'a number lost in extraction: "()" is the next one',
+      filename: 'x.txt',
+      code: '五十、有下列情形之一的，不提交会议讨论：\n（一）甲；\n（二）乙；\n() 丙；\n（四）其他事项。',
+      errors: [{ messageId: 'empty', message: '序号缺失：“()”中应为“（三）”', line: 4, column: 1, endColumn: 3 }],
+      output: null,
+    },
+    {
       name: 'a whole document starts at 一',
       filename: 'x.txt',
       code: `${THEAD}二、工作措施\n三、工作要求`,

@@ -22,6 +22,8 @@ export interface Marker {
   fixable: boolean;
   /** From a Markdown ordered list: the number is list syntax, not text. */
   fromList?: boolean;
+  /** "()" or "（）" with the number lost: level and number are the next ones in sequence. */
+  empty?: boolean;
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
@@ -29,6 +31,8 @@ const L1 = new RegExp(`^(${CN})(\\s*)([、.．])`);
 const L2 = new RegExp(`^([（(])(\\s*)(${CN})(\\s*)([）)])(\\s*[、.．，,])?`);
 const L3 = /^(\d{1,2})(\s*)([.．、])(?!\d)/;
 const L4 = /^([（(])(\s*)(\d{1,2})(\s*)([）)])(\s*[、.．，,])?/;
+/** "()" with the number lost (a web extraction drops digits). */
+const EMPTY = /^[（(]\s*[）)]\s*(?=\S)/;
 /** "1）" or "1)": a bracketed number that lost its opening bracket. */
 const L4_HALF = /^(\d{1,2})([）)])(?=\S)/;
 
@@ -68,6 +72,11 @@ export function markerOf(text: string, norm: string): Marker | undefined {
     const found = text.slice(0, m[0].length);
     const ok = m[1] === '（' && m[5] === '）' && !m[2] && !m[4] && !m[6];
     return { level: 4, number: Number(m[3]), length: m[0].length, expected: `（${digits}）`, found, ok, fixable: true };
+  }
+  m = EMPTY.exec(norm);
+  if (m) {
+    const found = text.slice(0, m[0].length).trimEnd();
+    return { level: 2, number: 0, length: found.length, expected: '', found, ok: false, fixable: false, empty: true };
   }
   m = L4_HALF.exec(norm);
   if (m) {
