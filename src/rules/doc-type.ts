@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock } from '../model/types.js';
-import { findAsks, type Ask, MAY_ASK } from './lib/requests.js';
+import { bareClosings, findAsks, type Ask, MAY_ASK } from './lib/requests.js';
+import type { Segmenter } from '../util/segmenter.js';
 import { functionOf, isGovernment, levelOf, ORGANISATION_SCHEMA, recipientsOf, SENDER_SCHEMA, senderOf, superiorsOf, findInTree, type OrgTree } from './lib/organisation.js';
 import { TIAOLI_8 } from './lib/routing-cites.js';
 
@@ -73,23 +74,29 @@ export const docType: Rule = {
         const title = titleBlocks.map((b) => b.data.norm.replace(/[\s\u3000]+/g, '')).join('');
         if (!title) return;
         const body = doc.children.filter((b) => b.data.role === '正文');
-        const segmenter = body.some((b) => MAY_ASK.test(b.data.norm)) ? context.segmenter() : undefined;
-        const asks: { block: GwBlock; ask: Ask }[] = [];
-        if (segmenter) for (const b of body) for (const ask of findAsks(b.data.norm, { segmenter })) asks.push({ block: b, ask });
+        // Asks are read only when a judgement needs them, so a plain 请示 does not load the segmenter.
+        let asks: { block: GwBlock; ask: Ask }[] | undefined;
+        const allAsks = (): { block: GwBlock; ask: Ask }[] => {
+          if (!asks) {
+            asks = [];
+            for (const b of body) if (MAY_ASK.test(b.data.norm)) for (const ask of findAsks(b.data.norm, { segmenter: context.segmenter })) asks.push({ block: b, ask });
+          }
+          return asks;
+        };
         const titleBlock = titleBlocks[titleBlocks.length - 1]!;
         const titleEnd = titleBlock.data.text.trimEnd().length;
         const wordStart = Math.max(0, titleEnd - (type === '函' ? 1 : 2));
-        const first = asks[0];
-        const where = first ? { line: first.block.position.start.line, phrase: first.block.data.text.slice(first.ask.start, first.ask.end) } : undefined;
+        const where = (): { line: number; phrase: string } | undefined => {
+          const first = allAsks()[0];
+          return first ? { line: first.block.position.start.line, phrase: first.block.data.text.slice(first.ask.start, first.ask.end) } : undefined;
+        };
 
         if (type === '报告') {
-          if (REQUEST_SUBJECT.test(title) && where && /报告$/.test(title)) {
-            context.report({ messageId: 'reportAsks', block: titleBlock, start: wordStart, end: titleEnd, data: where });
-          }
+          const w = REQUEST_SUBJECT.test(title) && /报告$/.test(title) ? where() : undefined;
+          if (w) context.report({ messageId: 'reportAsks', block: titleBlock, start: wordStart, end: titleEnd, data: w });
           return;
         }
-        if (type === '请示' && asks.length === 0) {
-          if (body.length === 0) return;
+        if (type === '请示' && body.length > 0 && !hasAsk(body, context.segmenter)) {
           context.report({ messageId: 'requestNoAsk', block: titleBlock, start: wordStart, end: titleEnd });
           return;
         }
@@ -104,13 +111,24 @@ export const docType: Rule = {
         if (type === '请示' && relation.kind === 'unrelated') {
           context.report({ messageId: 'requestToPeer', block: main!, start: recipients[0]!.start, end: recipients[0]!.end, data: { recipient: main!.data.text.slice(recipients[0]!.start, recipients[0]!.end), sender, why: relation.why } });
         }
-        if (type === '函' && relation.kind === 'superior' && where && asks.some((a) => /批准|审批|批示|批复|核准/.test(a.ask.phrase))) {
-          context.report({ messageId: 'letterToSuperior', block: titleBlock, start: wordStart, end: titleEnd, data: { recipient: main!.data.text.slice(recipients[0]!.start, recipients[0]!.end), sender, ...where } });
+        if (type === '函' && relation.kind === 'superior') {
+          const approving = allAsks().find((a) => /批准|审批|批示|批复|核准/.test(a.ask.phrase));
+          if (approving) {
+            const at = { line: approving.block.position.start.line, phrase: approving.block.data.text.slice(approving.ask.start, approving.ask.end) };
+            context.report({ messageId: 'letterToSuperior', block: titleBlock, start: wordStart, end: titleEnd, data: { recipient: main!.data.text.slice(recipients[0]!.start, recipients[0]!.end), sender, ...at } });
+          }
         }
       },
     };
   },
 };
+
+/** Whether any paragraph asks; a closing formula is found without the segmenter, so it is tried first. */
+function hasAsk(body: GwBlock[], segmenter: () => Segmenter): boolean {
+  const maybe = body.filter((b) => MAY_ASK.test(b.data.norm));
+  if (maybe.some((b) => bareClosings(b.data.norm).length > 0)) return true;
+  return maybe.some((b) => findAsks(b.data.norm, { segmenter }).length > 0);
+}
 
 type Relation = { kind: 'superior' | 'unrelated' | 'unknown'; why: string };
 

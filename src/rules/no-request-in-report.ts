@@ -50,7 +50,7 @@ export const noRequestInReport: Rule = {
       },
       'document:exit'(doc) {
         if (blocks.length === 0) return;
-        const segmenter = context.segmenter();
+        const segmenter = context.segmenter;
         const old = before2012(doc);
         const last = closingBlock(doc.children);
         for (const block of blocks) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock } from '../model/types.js';
-import { contentWords, findAsks, type Ask, MAY_ASK } from './lib/requests.js';
+import { contentWords, findAsks, type Ask, MAY_ASK, sentencesToRead } from './lib/requests.js';
 import { TIAOLI_15_4 } from './lib/cites.js';
 import { ZHIFU_54_REQUESTS } from './lib/routing-cites.js';
 
@@ -74,7 +74,8 @@ export const oneRequestPerDoc: Rule = {
       },
       'document:exit'() {
         const candidates = body.filter((b) => MAY_ASK.test(b.data.norm));
-        if (candidates.length === 0) return;
+        // Fewer sentences that may ask than matters allowed: nothing to compare, no segmenter to load.
+        if (candidates.reduce((n, b) => n + sentencesToRead(b.data.norm), 0) <= max) return;
         const segmenter = context.segmenter();
         const title = context.blocksWithRole('标题').map((b) => b.data.norm.replace(/[\s\u3000]+/g, '')).join('');
         const subject = /关于(.+?)的?请示/.exec(title)?.[1] ?? '';
@@ -109,8 +110,9 @@ export const oneRequestPerDoc: Rule = {
               matters.push({ block, ask, words, own, label });
               continue;
             }
-            // Asking only for money or support, naming nothing new: the matter just described.
-            if (own.size === 0) {
+            // Asking only for money or support, naming nothing new: the matter just described. Asking to submit
+            // the matter's materials later (缓报, which 静海 第五十六条 puts in the 请示 itself) is not a matter either.
+            if (own.size === 0 || PROCEDURAL.test(ask.phrase)) {
               join(last);
               continue;
             }
@@ -165,6 +167,8 @@ export const oneRequestPerDoc: Rule = {
 const GENERAL_SUBJECT = /有关(问题|事项|事宜)|若干|几个|等(问题|事项)|[和及与、]|以及|同时/;
 /** Words of an ask that ask for means, not for a matter. */
 const FUNDING = new Set(['用地', '土地', '场地', '建设用地', '资金', '经费', '财政', '区财政', '市财政', '保障', '支持', '补助', '投资', '预算', '拨款', '列支', '安排', '所需', '所需资金', '配套', '资金支持', '经费保障']);
+/** Asks about the 请示's own paperwork. */
+const PROCEDURAL = /缓报|延期报送|推迟报送|延期提交|暂缓报送|补报|后补/;
 const FUNDING_ASK = /资金|经费|投资|预算|补助|拨付|拨款|财政|用地|土地|场地/;
 /** Words too common in 请示 to tie two asks to one matter ("新建社区食堂" and "招聘社区工作者"). */
 const WEAK = new Set(['建设', '新建', '实施', '社区', '项目', '工程', '改造', '管理', '服务', '设立', '开展', '提高', '推进', '加强', '完善', '建立', '组织', '举办', '办理', '用房', '人员', '单位', '部门', '政府', '区政府', '主要', '北部', '南部', '东部', '西部', '新区', '区委', '市委', '县委', '省委', '领导', '出席', '讲话', '致辞', '参加', '一批', '批次']);

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock } from '../model/types.js';
 import { TIAOLI_8 } from './lib/routing-cites.js';
-import { before2012, closingBlock, findAsks } from './lib/requests.js';
+import { before2012, closingBlock, findAsks, MAY_ASK } from './lib/requests.js';
 
 /** A specific ask that can stand as a 请示's closing: it asks for a decision ("恳请市政府批准"). */
 const DECIDING = /(批准|审批|批示|批复|审定|核准|同意|示复|核示|审示|批转|定夺|决定|核批)/;
@@ -56,7 +56,8 @@ export const requestClosing: Rule = {
       'document:exit'(doc) {
         const last = closingBlock(doc.children);
         if (!last) return;
-        const segmenter = context.segmenter();
+        // Loaded only if a sentence needs reading word by word: "妥否，请批示。" alone never does.
+        const segmenter = context.segmenter;
         if (context.docType === '报告') {
           for (const ask of findAsks(last.data.norm, { segmenter })) {
             if (!ask.closing) continue;
@@ -65,12 +66,12 @@ export const requestClosing: Rule = {
           }
           return;
         }
-        // 请示: a body without any ask is doc-type's finding (it reads as a 报告).
-        const body = doc.children.filter((b) => b.data.role === '正文');
-        const anyAsk = body.some((b) => findAsks(b.data.norm, { segmenter }).length > 0);
-        if (!anyAsk) return;
         const asks = findAsks(last.data.norm, { segmenter });
         if (asks.some((a) => a.closing || a.kind === 'present' || DECIDING.test(a.phrase))) return;
+        // 请示: a body without any ask is doc-type's finding (it reads as a 报告).
+        const body = doc.children.filter((b) => b.data.role === '正文');
+        const anyAsk = asks.length > 0 || body.some((b) => MAY_ASK.test(b.data.norm) && findAsks(b.data.norm, { segmenter }).length > 0);
+        if (!anyAsk) return;
         // "特此请示" or a deciding ask may sit one paragraph up when the last line is a short courtesy line.
         const prev = previousBody(body, last);
         if (prev && findAsks(prev.data.norm, { segmenter }).some((a) => a.closing) && last.data.norm.trim().length <= 12) return;

@@ -159,7 +159,7 @@ function checkTitle(context: RuleContext, t: Title): void {
 
 function advice(word: string, context: RuleContext): string {
   if (word === '请示报告' || word === '报告请示') {
-    const asks = context.blocksWithRole('正文').some((b) => findAsks(b.data.norm, { segmenter: context.segmenter() }).length > 0);
+    const asks = context.blocksWithRole('正文').some((b) => findAsks(b.data.norm, { segmenter: context.segmenter }).length > 0);
     return asks
       ? '请示和报告是两个文种。本文提出了请求事项，应以“请示”行文（关于……的请示）'
       : '请示和报告是两个文种。本文没有请求事项，应以“报告”行文（关于……的报告）';

@@ -1,9 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/engine/rule-tester.js';
 import { noRequestInReport } from '../../src/rules/no-request-in-report.js';
 import { findAsks } from '../../src/rules/lib/requests.js';
 import { getSegmenter } from '../../src/util/segmenter.js';
 import { checkExamples } from './examples.js';
+import { ROOT } from '../helpers.js';
 
 const tester = new RuleTester();
 const report = (body: string): string => `# 关于2024年城区防汛工作情况的报告\n\n市政府：\n\n${body}\n\n特此报告。`;
@@ -79,3 +83,24 @@ describe('findAsks', () => {
 });
 
 checkExamples(noRequestInReport);
+
+describe('the segmenter is loaded only when a sentence needs reading', () => {
+  // A fresh process each (the test runner may have loaded jieba already), on the built dist as the CLI runs.
+  const loads = (code: string, file: string): boolean => {
+    const script = `
+      import { Linter } from ${JSON.stringify(pathToFileURL(resolve(ROOT, 'dist/src/engine/api.js')).href)};
+      import { createRequire } from 'node:module';
+      await new Linter({ noConfig: true }).lintText(${JSON.stringify(code)}, ${JSON.stringify(file)});
+      process.stdout.write(String(Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('@node-rs'))));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return r.stdout === 'true';
+  };
+  it('not for a 通知, nor for a short 请示 whose only sentences are its ask and closing', () => {
+    expect(loads('# 关于做好防汛工作的通知\n\n各街道：\n\n请做好防汛工作。\n\n特此通知。', 'a.md')).toBe(false);
+    expect(loads('# 关于购置车辆的请示\n\n区政府：\n\n恳请批准购置车辆2辆。\n\n妥否，请批示。', 'b.md')).toBe(false);
+  });
+  it('for a 报告 that may ask', () => {
+    expect(loads(report('恳请市政府给予专项资金支持。'), 'c.md')).toBe(true);
+  });
+});

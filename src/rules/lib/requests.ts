@@ -77,8 +77,11 @@ export interface Ask {
 }
 
 export interface AskOptions {
-  /** Whole-word reading; without it a simple character-based fallback is used (tests, cold paths). */
-  segmenter?: Segmenter;
+  /**
+   * Whole-word reading, or a function that loads it — then it is loaded only when a sentence needs it (a short
+   * 请示 whose only asks are its closing never does). Without it a character-based fallback is used.
+   */
+  segmenter?: Segmenter | (() => Segmenter);
 }
 
 function maskQuoted(text: string): string {
@@ -185,11 +188,60 @@ export function findAsks(norm: string, opts: AskOptions = {}): Ask[] {
   const out: Ask[] = [];
   for (const [s, e] of sentences(masked)) {
     if (!MAY_ASK.test(masked.slice(s, e))) continue;
-    const tokens = tokenize(masked, s, e, opts.segmenter);
+    const bare = bareClosing(masked, norm, s, e);
+    if (bare) {
+      out.push(bare);
+      continue;
+    }
+    const seg = typeof opts.segmenter === 'function' ? opts.segmenter() : opts.segmenter;
+    const tokens = tokenize(masked, s, e, seg);
     const found = askInSentence(masked, norm, tokens, s, e);
     if (found) out.push(found);
   }
   return out;
+}
+
+/**
+ * How many sentences of a block would need reading word by word: those that may ask and are not a closing
+ * formula opening its clause. A rule can skip the segmenter when this says there is nothing to compare.
+ */
+export function sentencesToRead(norm: string): number {
+  const masked = maskQuoted(norm);
+  let n = 0;
+  for (const [s, e] of sentences(masked)) if (MAY_ASK.test(masked.slice(s, e)) && !bareClosing(masked, norm, s, e)) n++;
+  return n;
+}
+
+/** The closing formulas of a block that need no reading of words ("妥否，请批示。"). */
+export function bareClosings(norm: string): Ask[] {
+  const masked = maskQuoted(norm);
+  const out: Ask[] = [];
+  for (const [s, e] of sentences(masked)) {
+    const a = bareClosing(masked, norm, s, e);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** A closing formula with nothing before it in its clause ("妥否，请批示。"): an ask, whatever the words around. */
+function bareClosing(masked: string, norm: string, s: number, e: number): Ask | undefined {
+  const c = CLOSING.exec(masked.slice(s, e));
+  if (!c) return undefined;
+  const start = s + c.index;
+  let i = start - 1;
+  while (i >= s && !CLAUSE_END.includes(masked[i]!)) i--;
+  if (masked.slice(i + 1, start).trim() !== '') return undefined;
+  return makeAsk(masked, norm, s, e, start, 'closing', /批转|转发/.test(c[0]));
+}
+
+function makeAsk(masked: string, norm: string, s: number, e: number, start: number, kind: AskKind, forward: boolean): Ask {
+  let end = clauseEndOffset(masked, start, e);
+  // A closing formula runs on over its comma: "妥否，请批示".
+  if (kind === 'closing') {
+    const m = CLOSING.exec(masked.slice(start, e));
+    if (m) end = Math.max(end, start + m.index + m[0].length);
+  }
+  return { start, end, phrase: norm.slice(start, end), kind, closing: kind === 'closing', forward, sentence: [s, e] };
 }
 
 function clauseStartIndex(tokens: Token[], k: number): number {
@@ -206,15 +258,7 @@ function clauseEndOffset(masked: string, from: number, e: number): number {
 
 function askInSentence(masked: string, norm: string, tokens: Token[], s: number, e: number): Ask | undefined {
   const sent = masked.slice(s, e);
-  const make = (start: number, kind: AskKind, forward: boolean): Ask => {
-    let end = clauseEndOffset(masked, start, e);
-    // A closing formula runs on over its comma: "妥否，请批示".
-    if (kind === 'closing') {
-      const m = CLOSING.exec(masked.slice(start, e));
-      if (m) end = Math.max(end, start + m.index + m[0].length);
-    }
-    return { start, end, phrase: norm.slice(start, end), kind, closing: kind === 'closing', forward, sentence: [s, e] };
-  };
+  const make = (start: number, kind: AskKind, forward: boolean): Ask => makeAsk(masked, norm, s, e, start, kind, forward);
   const tokenAt = (offset: number): number => {
     const k = tokens.findIndex((t) => t.end > offset);
     return k < 0 ? tokens.length : k;
