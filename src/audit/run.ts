@@ -188,8 +188,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
       db.updateRun(runId, { total: summary.total, audited: summary.audited, skipped: summary.skipped, failed: summary.failed, findings: summary.findings });
     });
   };
+  // Each commit costs an fsync: batch for a second (or 256 files). A kill -9 loses at most that much work.
   const flushTimer = setInterval(() => {
-    if (performance.now() - lastFlush > 500) flush();
+    if (performance.now() - lastFlush > 1000) flush();
   }, 250);
   flushTimer.unref();
 
@@ -228,7 +229,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
       summary.failedFiles.push({ path: id.path, status: outcome.status, reason: outcome.reason });
     }
     pending.push({ id, outcome });
-    if (pending.length >= 64) flush();
+    if (pending.length >= 256) flush();
     progress?.update({ audited: summary.audited, failed: summary.failed, findings: summary.findings });
   };
 

@@ -17,10 +17,14 @@ interface Matter {
 /**
  * 一文一事: a 请示 asks for one matter. Counting request verbs is not enough — "恳请批准建设档案馆" and "恳请给予
  * 建设资金支持" are one matter asked twice, "恳请批准建设档案馆" and "恳请增加事业编制5名" are two. So each ask is
- * read with what it is about: the content words of its sentence and of the 一级 heading it sits under. An ask
- * that shares a content word with an earlier matter belongs to it; an ask about nothing new ("恳请市政府给予
- * 支持为盼") continues the last one; an ask about something else is another matter. The closing formula
- * (妥否，请批示) asks for the whole document, never a matter of its own.
+ * read with what it names (the content words of the ask itself, of its sentence and of the "关于…" heading it
+ * sits under) and joins a matter when:
+ *   - it names nothing but money or support ("恳请区财政予以保障"), or asks to submit papers later (缓报);
+ *   - it asks for money or land and the title names one specific matter ("关于建设档案馆新馆的请示");
+ *   - it goes on in the same paragraph, unless it turns ("另外，…恳请…");
+ *   - it shares what it asks for with the matter (or two words of its sentence), words too common in 请示
+ *     (建设, 社区, 项目 …) aside; after "另外/此外" only if it names nothing new.
+ * Asks under different "关于…" headings are different matters. The closing (妥否，请批示) asks for the whole.
  */
 export const oneRequestPerDoc: Rule = {
   meta: {

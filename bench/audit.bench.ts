@@ -1,0 +1,303 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Document as DocxDocument, Paragraph as DocxParagraph, TextRun as DocxTextRun } from 'docx';
+import type { BenchSection } from './bench.js';
+
+// Loaded only by the parent: the audit child (this file with --child) must not pay for them in its CPU time.
+type Docx = typeof import('docx');
+let docx!: Docx;
+let unzipSync!: typeof import('fflate').unzipSync;
+let SaxesParser!: typeof import('saxes').SaxesParser;
+
+/**
+ * `npm run bench:audit`: throughput of `gwlint audit` on a synthetic archive of 2,000+ .docx (built here with
+ * `docx`: varied lengths, 文种, offices, years and faults) plus the shared corpus, against the floor measured
+ * in the same run on the same files — read + unzip + XML parse of every part, no linting. Each audit runs in
+ * a child process (this file again, with --child) so its peak RSS is its own.
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SYNTHETIC = Number(process.env.GWLINT_BENCH_AUDIT_FILES ?? 2000);
+/** Bump when the generator changes, so a cached archive is rebuilt. */
+const GENERATOR_VERSION = 2;
+
+// ---------------------------------------------------------------- synthetic archive
+
+/** Deterministic, so every run (and every machine) audits the same archive. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const OFFICES = [
+  { name: '天津市静海区人民政府', code: '津静政发', short: '静海区人民政府' },
+  { name: '天津市静海区人民政府办公室', code: '津静政办发', short: '静海区人民政府办公室' },
+  { name: '北京市通州区人民政府', code: '通政发', short: '通州区人民政府' },
+  { name: '静海区教育局', code: '静教发', short: '静海区教育局' },
+  { name: '静海区财政局', code: '静财发', short: '静海区财政局' },
+  { name: '静海区水务局', code: '静水发', short: '静海区水务局' },
+  { name: '烟台市芝罘区人民政府', code: '烟芝政发', short: '芝罘区人民政府' },
+];
+const TYPES = ['通知', '请示', '报告', '函', '意见', '批复', '纪要', '决定'] as const;
+const MATTERS = ['加强防汛抗旱工作', '做好冬季供暖保障', '开展安全生产大检查', '推进营商环境优化', '申请专项资金', '调整工作领导小组成员', '规范公文处理', '加强档案管理', '做好节假日值班', '推进老旧小区改造'];
+const SENTENCES = [
+  '各单位要充分认识做好此项工作的重要性，切实加强组织领导，明确责任分工，确保各项任务落到实处。',
+  '要坚持问题导向，聚焦群众反映强烈的突出问题，制定切实可行的工作方案，按时完成各项目标任务。',
+  '各街道、各委办局要结合本单位实际，认真研究部署，细化工作措施，及时报送工作进展情况。',
+  '要加强统筹协调，形成工作合力，对工作中发现的问题及时研究解决，重大事项及时请示报告。',
+  '要严格落实工作责任制，对工作不力、造成不良影响的，依规依纪严肃追究有关人员责任。',
+  '财政部门要做好资金保障，审计部门要加强监督检查，确保资金使用规范、安全、高效。',
+  '请各单位于每月5日前将上月工作情况报送区政府办公室，联系电话：68000000。',
+];
+const HEADINGS = ['一、总体要求', '二、主要任务', '三、保障措施', '四、工作要求'];
+
+type Fault = 'no-signer' | 'too-long' | 'wrong-font' | 'small-size' | 'no-date' | 'bad-margin' | 'request-in-report';
+
+function run(text: string, font: string, size: number, bold = false): DocxTextRun {
+  return new docx.TextRun({ text, font: { eastAsia: font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size, bold });
+}
+
+function para(text: string, font: string, size: number, align?: (typeof docx.AlignmentType)[keyof typeof docx.AlignmentType], indent = true): DocxParagraph {
+  return new docx.Paragraph({
+    children: [run(text, font, size)],
+    ...(align ? { alignment: align } : {}),
+    ...(indent ? { indent: { firstLine: 640 } } : {}),
+    spacing: { line: 560, lineRule: 'exact' as never },
+  });
+}
+
+function docSpec(i: number): { type: (typeof TYPES)[number]; faults: Fault[]; build: () => DocxDocument; name: string } {
+  const r = prng(i * 7919 + 17);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const office = pick(OFFICES);
+  const type = pick(TYPES);
+  const year = 2014 + Math.floor(r() * 11);
+  const faults: Fault[] = [];
+  for (const f of ['no-signer', 'wrong-font', 'small-size', 'no-date', 'bad-margin'] as Fault[]) if (r() < 0.18) faults.push(f);
+  if (r() < 0.08) faults.push('too-long');
+  if (type === '报告' && r() < 0.4) faults.push('request-in-report');
+  const upward = type === '请示' || type === '报告';
+  const matter = pick(MATTERS);
+  // Most drafts are one to three pages; a few are long (and some of those break the 字数 cap).
+  const paragraphs = faults.includes('too-long') ? 70 + Math.floor(r() * 40) : 3 + Math.floor(r() ** 2 * 30);
+  const bodyFont = faults.includes('wrong-font') ? '宋体' : '仿宋_GB2312';
+  const bodySize = faults.includes('small-size') ? 21 : 32;
+  const build = (): DocxDocument => {
+    const { AlignmentType } = docx;
+    const ps: DocxParagraph[] = [];
+    ps.push(para(`${office.short}文件`, '方正小标宋简体', 72, AlignmentType.CENTER, false));
+    const number = `${office.code}〔${year}〕${1 + Math.floor(r() * 150)}号`;
+    ps.push(para(upward && !faults.includes('no-signer') ? `${number}　　签发人：王某某` : number, bodyFont, 32, upward ? AlignmentType.LEFT : AlignmentType.CENTER, false));
+    ps.push(para(`${office.short}关于${matter}的${type}`, '方正小标宋简体', 44, AlignmentType.CENTER, false));
+    ps.push(para(upward ? '区人民政府：' : '各街道、各委办局：', bodyFont, bodySize, undefined, false));
+    for (let k = 0; k < paragraphs; k++) {
+      if (k % 6 === 0 && k / 6 < HEADINGS.length) ps.push(para(HEADINGS[k / 6]!, '黑体', 32));
+      const n = 1 + Math.floor(r() * 3);
+      ps.push(para(Array.from({ length: n }, () => pick(SENTENCES)).join(''), bodyFont, bodySize));
+    }
+    if (type === '请示') ps.push(para('妥否，请批示。', bodyFont, bodySize));
+    if (faults.includes('request-in-report')) ps.push(para('以上报告如无不妥，请批准。', bodyFont, bodySize));
+    ps.push(para(office.short, bodyFont, bodySize, AlignmentType.RIGHT, false));
+    if (!faults.includes('no-date')) ps.push(para(`${year}年${1 + Math.floor(r() * 12)}月${1 + Math.floor(r() * 28)}日`, bodyFont, bodySize, AlignmentType.RIGHT, false));
+    const margin = faults.includes('bad-margin') ? { top: 1440, bottom: 1440, left: 1800, right: 1800 } : { top: 2098, bottom: 1984, left: 1587, right: 1474 };
+    return new docx.Document({ sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin } }, children: ps }] });
+  };
+  return { type, faults, build, name: `${year}/${office.code}/${String(i).padStart(5, '0')}-${type}.docx` };
+}
+
+async function buildArchive(dir: string, n: number): Promise<{ ms: number; built: boolean }> {
+  const marker = join(dir, `.generated-v${GENERATOR_VERSION}-${n}`);
+  if (existsSync(marker)) return { ms: 0, built: false };
+  rmSync(dir, { recursive: true, force: true });
+  const t = performance.now();
+  for (let i = 0; i < n; i++) {
+    const spec = docSpec(i);
+    const p = join(dir, 'synthetic', spec.name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, await docx.Packer.toBuffer(spec.build()));
+  }
+  const corpus = join(ROOT, '..', 'shared', 'corpus');
+  if (existsSync(corpus)) cpSync(corpus, join(dir, 'corpus'), { recursive: true });
+  writeFileSync(marker, '');
+  return { ms: performance.now() - t, built: true };
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (['.docx', '.md', '.txt'].includes(extname(e.name).toLowerCase())) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+// ---------------------------------------------------------------- the floor
+
+/** What any .docx reader must at least do: read the bytes, unzip, parse every XML part. Text: read + decode. */
+function floorPass(files: string[]): { ms: number; cpuMs: number; parts: number } {
+  const dec = new TextDecoder();
+  let parts = 0;
+  const c0 = process.cpuUsage();
+  const t = performance.now();
+  for (const f of files) {
+    const bytes = readFileSync(f);
+    if (!f.endsWith('.docx')) {
+      dec.decode(bytes);
+      continue;
+    }
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(bytes, { filter: (e) => /\.(xml|rels)$/i.test(e.name) });
+    } catch {
+      continue;
+    }
+    for (const data of Object.values(entries)) {
+      const p = new SaxesParser();
+      p.on('error', () => undefined);
+      try {
+        p.write(dec.decode(data)).close();
+      } catch {
+        /* a broken part costs what it cost */
+      }
+      parts++;
+    }
+  }
+  const c = process.cpuUsage(c0);
+  return { ms: performance.now() - t, cpuMs: (c.user + c.system) / 1000, parts };
+}
+
+// ---------------------------------------------------------------- one audit, in a child process
+
+interface ChildResult {
+  ms: number;
+  cpuMs: number;
+  maxRssMb: number;
+  baseRssMb: number;
+  heapPeakMb: number;
+  audited: number;
+  failed: number;
+  findings: number;
+}
+
+async function child(): Promise<void> {
+  const [, , , archive, db, jobs] = process.argv;
+  const { runAudit } = await import('../src/audit/run.js');
+  rmSync(db!, { force: true });
+  const base = process.memoryUsage.rss();
+  const c0 = process.cpuUsage();
+  const t = performance.now();
+  const s = await runAudit({
+    roots: [archive!],
+    db: db!,
+    jobs: Number(jobs),
+    timeoutMs: 120_000,
+    memoryMb: 512,
+    shard: null,
+    soffice: null,
+    force: true,
+    retryFailed: false,
+    useIgnore: false,
+    linter: { cwd: archive!, noConfig: true },
+    cwd: archive!,
+    argv: ['audit', 'bench'],
+    progress: null,
+    previewMax: 200_000,
+  });
+  const ms = performance.now() - t;
+  const c = process.cpuUsage(c0);
+  const out: ChildResult = {
+    ms,
+    cpuMs: (c.user + c.system) / 1000,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    baseRssMb: base / 1048576,
+    heapPeakMb: s.heapPeak / 1048576,
+    audited: s.audited,
+    failed: s.failed,
+    findings: s.findings,
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+function auditInChild(archive: string, jobs: number, db: string): ChildResult {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', archive, db, String(jobs)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`audit child failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+// ---------------------------------------------------------------- the section
+
+const f1 = (x: number): string => x.toFixed(1);
+const f2 = (x: number): string => x.toFixed(2);
+
+export const section: BenchSection = {
+  title: `audit: gwlint audit on ${SYNTHETIC.toLocaleString('en-US')} synthetic .docx + the corpus, against the unzip+XML-parse floor`,
+  async run() {
+    docx = await import('docx');
+    ({ unzipSync } = await import('fflate'));
+    ({ SaxesParser } = await import('saxes'));
+    const archive = join(tmpdir(), 'gwlint-bench-audit-archive');
+    const gen = await buildArchive(archive, SYNTHETIC);
+    const files = listFiles(archive);
+    const docxCount = files.filter((f) => f.endsWith('.docx')).length;
+    const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
+
+    // Floor: one warm-up pass (page cache, JIT), then the best of three.
+    floorPass(files);
+    const floors = [floorPass(files), floorPass(files), floorPass(files)];
+    const floor = floors.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const floorRate = files.length / (floor.ms / 1000);
+    const floorCpuRate = files.length / (floor.cpuMs / 1000);
+
+    // The engine alone, for the breakdown: Linter.lintFile in this thread, no pool and no database, warm.
+    const { Linter } = await import('../src/engine/api.js');
+    const linter = new Linter({ cwd: archive, noConfig: true });
+    for (const f of files.slice(0, 100)) await linter.lintFile(f);
+    const e0 = process.cpuUsage();
+    for (const f of files) await linter.lintFile(f);
+    const ec = process.cpuUsage(e0);
+    const engineCpuRate = files.length / ((ec.user + ec.system) / 1e6);
+
+    const work = mkdtempSync(join(tmpdir(), 'gwlint-bench-audit-db-'));
+    const one = auditInChild(archive, 1, join(work, 'j1.sqlite'));
+    const two = auditInChild(archive, 2, join(work, 'j2.sqlite'));
+    rmSync(work, { recursive: true, force: true });
+
+    const rate1 = one.audited / (one.ms / 1000);
+    const rate2 = two.audited / (two.ms / 1000);
+    const cpuRate1 = one.audited / (one.cpuMs / 1000);
+    const perWorker1 = one.maxRssMb - one.baseRssMb;
+    const perWorker2 = (two.maxRssMb - two.baseRssMb) / 2;
+    const lines = [
+      `archive: ${files.length.toLocaleString('en-US')} files (${docxCount.toLocaleString('en-US')} .docx), ${f1(bytes / 1048576)} MB${gen.built ? `; generated in ${f1(gen.ms / 1000)} s` : ' (cached in ' + archive + ')'}`,
+      `machine: ${availableParallelism()} cores, load average ${loadavg().map(f1).join(' ')} (shared machines: read the ratios, not the seconds)`,
+      '',
+      `floor (read + unzip + saxes parse of ${floor.parts.toLocaleString('en-US')} XML parts, 1 thread): ${f1(floorRate)} files/s wall, ${f1(floorCpuRate)} files per CPU-second`,
+      `engine alone (Linter.lintFile, 1 thread, warm, no pool or database): ${f1(engineCpuRate)} files per CPU-second`,
+      `audit --jobs 1: ${f1(rate1)} files/s wall, ${f1(cpuRate1)} files per CPU-second (main thread + worker), ${one.failed} unreadable, ${one.findings.toLocaleString('en-US')} findings`,
+      `audit --jobs 2: ${f1(rate2)} files/s wall`,
+      '',
+      `per core, audit / floor (files per CPU-second): ${f2(cpuRate1 / floorCpuRate)}  (target ≥ 0.50)`,
+      `  of which the engine: engine alone / floor ${f2(engineCpuRate / floorCpuRate)}; the audit pipeline (threads, hashing, database) keeps ${f2(cpuRate1 / engineCpuRate)} of the engine's rate`,
+      `wall, audit --jobs 1 / floor: ${f2(rate1 / floorRate)}`,
+      `scaling --jobs 2 / --jobs 1: ${f2(rate2 / rate1)}×  (target near 2× on 2 free cores)`,
+      `peak RSS per worker: ${f1(perWorker1)} MB with 1 job, ${f1(perWorker2)} MB with 2 (process peak minus the main thread before the pool; target < 300 MB); worker JS heap peak ${f1(Math.max(one.heapPeakMb, two.heapPeakMb))} MB`,
+    ];
+    return lines.join('\n');
+  },
+};
+
+if (process.argv[2] === '--child') await child();
