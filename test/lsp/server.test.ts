@@ -47,7 +47,8 @@ describe('language server over stdio (gwlint-language-server)', () => {
     writeFileSync(file, REQUEST_MD);
     const diags = await client.open(uriOf(file), REQUEST_MD);
     expect(diags.map(where)).toEqual(cliPlaces(file, dir));
-    expect(diags.map(where)).toEqual(['signer-required@0:2-0:22', 'one-request-per-doc@10:28-10:39']);
+    // Checked by hand against the draft (rules added later may report more; these two must stay put).
+    expect(diags.filter((d) => d.code === 'signer-required' || d.code === 'one-request-per-doc').map(where)).toEqual(['signer-required@0:2-0:22', 'one-request-per-doc@10:28-10:39']);
     const cli = cliResult(file, dir);
     expect(diags.map((d) => [d.code, d.message, d.severity === 1 ? 'error' : 'warning', d.source])).toEqual(cli.messages.map((m) => [m.ruleId, m.message, m.severity, 'gwlint']));
     await client.close(uriOf(file));
@@ -140,10 +141,11 @@ describe('language server over stdio (gwlint-language-server)', () => {
     const d = byRule(diags, 'one-request-per-doc')[0]!;
     const actions = await client.codeActions(uri, d.range, [d]);
     const titles = actions.map((a) => a.title);
-    expect(titles).toEqual(['本行不检查 one-request-per-doc', '本文件不检查 one-request-per-doc']);
-    expect(actions[0]!.diagnostics).toEqual([d]);
+    expect(titles).toEqual(expect.arrayContaining(['本行不检查 one-request-per-doc', '本文件不检查 one-request-per-doc']));
+    const lineAction = actions.find((a) => a.title === '本行不检查 one-request-per-doc')!;
+    expect(lineAction.diagnostics).toEqual([d]);
 
-    const lineEdit = actions[0]!.edit!.changes![uri]!;
+    const lineEdit = lineAction.edit!.changes![uri]!;
     const afterLine = applyEdits(REQUEST_MD, lineEdit);
     expect(afterLine.split('\n')[10]).toBe('<!-- gwlint-disable-next-line one-request-per-doc -->');
     let now = await client.change(uri, 2, [{ text: afterLine }]);
@@ -156,9 +158,9 @@ describe('language server over stdio (gwlint-language-server)', () => {
     const afterFile = applyEdits(afterLine, fileAction.edit!.changes![uri]!);
     expect(afterFile.split('\n')[0]).toBe('<!-- gwlint-disable signer-required -->');
     now = await client.change(uri, 3, [{ text: afterFile }]);
-    expect(now).toEqual([]);
+    expect(byRule(now, 'signer-required')).toEqual([]);
     writeFileSync(file, afterFile);
-    expect(cliPlaces(file, dir)).toEqual([]);
+    expect(now.map(where)).toEqual(cliPlaces(file, dir));
     await client.close(uri);
   });
 
@@ -228,6 +230,26 @@ describe('language server over stdio (gwlint-language-server)', () => {
     await client.close(uri);
   });
 
+  it('offers a built-in rule’s fix, and fix-all gives what `gwlint --fix` writes', async () => {
+    const file = join(dir, '通知.md');
+    const uri = uriOf(file);
+    const text = '# 关于做好防汛工作的通知\n\n各镇街：\n\n现将有关事项通知如下,请遵照执行.\n\n某某区人民政府\n\n2024年5月6日\n';
+    const diags = byRule(await client.open(uri, text), 'punctuation');
+    const line = text.split('\n')[4]!;
+    expect(diags.map(where)).toEqual([`punctuation@4:${line.indexOf(',')}-4:${line.indexOf(',') + 1}`, `punctuation@4:${line.indexOf('.')}-4:${line.indexOf('.') + 1}`]);
+    const actions = await client.codeActions(uri, diags[0]!.range, [diags[0]!]);
+    expect(actions[0]).toMatchObject({ kind: 'quickfix', isPreferred: true, title: `修正：${diags[0]!.message}`, diagnostics: [diags[0]] });
+    expect(actions[0]!.edit!.changes![uri]).toEqual([{ range: diags[0]!.range, newText: '，' }]);
+    expect(actions.slice(1).map((a) => a.title)).toEqual(['本行不检查 punctuation', '本文件不检查 punctuation']);
+    const all = await client.codeActions(uri, diags[0]!.range, [], ['source.fixAll.gwlint']);
+    const fixed = applyEdits(text, all[0]!.edit!.changes![uri]!);
+    const cli = runCli(['--stdin', '--stdin-filename', '通知.md', '--fix'], { input: text, cwd: dir });
+    expect(fixed).toBe(cli.stdout);
+    expect(fixed.split('\n')[4]).toBe('现将有关事项通知如下，请遵照执行。');
+    expect(byRule(await client.change(uri, 2, [{ text: fixed }]), 'punctuation')).toEqual([]);
+    await client.close(uri);
+  });
+
   it('clears a draft’s diagnostics when it is closed', async () => {
     const uri = uriOf(join(dir, 'close.md'));
     expect((await client.open(uri, REQUEST_MD)).length).toBeGreaterThan(0);
@@ -252,8 +274,9 @@ describe('a rule’s fix as a code action', () => {
     const line = text.split('\n')[4]!;
     expect(commas.map(where)).toEqual([`test-fullwidth-comma@4:${line.indexOf(',')}-4:${line.indexOf(',') + 1}`, `test-fullwidth-comma@4:${line.lastIndexOf(',')}-4:${line.lastIndexOf(',') + 1}`]);
     const actions = await client.codeActions(uri, commas[0]!.range, [commas[0]!]);
-    const fix = actions[0]!;
-    expect(fix).toMatchObject({ kind: 'quickfix', isPreferred: true, title: '修正：中文句子中应使用全角逗号“，”' });
+    // (The built-in punctuation rule flags the same comma; the hosted rule's action is the one under test.)
+    const fix = actions.find((a) => a.title === '修正：中文句子中应使用全角逗号“，”')!;
+    expect(fix).toMatchObject({ kind: 'quickfix', isPreferred: true, diagnostics: [commas[0]] });
     const edits = fix.edit!.changes![uri]!;
     expect(edits).toEqual([{ range: commas[0]!.range, newText: '，' }]);
     const all = await client.codeActions(uri, commas[0]!.range, [], ['source.fixAll']);
@@ -273,8 +296,9 @@ describe('settings, config and workspace trust', () => {
       await c.initialize({ folder: dir, initializationOptions: { settings: { rules: { 'signer-required': 'off' }, locale: 'en' } } });
       const uri = uriOf(join(dir, 'a.md'));
       const diags = await c.open(uri, REQUEST_MD);
-      expect(diags.map((d) => d.code)).toEqual(['one-request-per-doc']);
-      expect(diags[0]!.message).toMatch(/^[\x20-\x7e\u2018-\u201d]*[A-Za-z]/);
+      expect(byRule(diags, 'signer-required')).toEqual([]);
+      expect(byRule(diags, 'one-request-per-doc')).toHaveLength(1);
+      expect(byRule(diags, 'one-request-per-doc')[0]!.message).toMatch(/^[\x20-\x7e\u2018-\u201d]*[A-Za-z]/);
       await c.close(uri);
     } finally {
       await c.shutdown();
@@ -301,11 +325,15 @@ describe('settings, config and workspace trust', () => {
       await c.initialize({ folder: dir });
       const file = join(dir, 'a.md');
       const uri = uriOf(file);
-      expect((await c.open(uri, REQUEST_MD)).map((d) => d.code)).toEqual(['signer-required', 'one-request-per-doc']);
+      const two = (ds: Diagnostic[]): Diagnostic[] => ds.filter((d) => d.code === 'signer-required' || d.code === 'one-request-per-doc');
+      expect(two(await c.open(uri, REQUEST_MD)).map((d) => [d.code, d.severity])).toEqual([
+        ['signer-required', 1],
+        ['one-request-per-doc', 1],
+      ]);
       writeFileSync(join(dir, 'gwlint.config.json'), JSON.stringify({ rules: { 'one-request-per-doc': 'warn' } }));
       const wait = c.diagnostics(uri);
       await c.watchedFilesChanged(uriOf(join(dir, 'gwlint.config.json')));
-      const diags = (await wait).diagnostics;
+      const diags = two((await wait).diagnostics);
       expect(diags.map((d) => [d.code, d.severity])).toEqual([
         ['signer-required', 1],
         ['one-request-per-doc', 2],
