@@ -47,6 +47,7 @@ interface CliOptions {
   cacheLocation?: string;
   changedSince?: string;
   stats?: boolean;
+  convertLegacy?: boolean;
 }
 
 function parseRuleFlag(s: string): Record<string, RuleEntry> {
@@ -117,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--cache-location <path>', '缓存文件或所在文件夹（默认 ./.gwlintcache）')
     .option('--changed-since <ref>', '只检查相对 git 引用有改动的文件（含未提交和未跟踪的文件）')
     .option('--stats', '在标准错误输出中报告文件数、解析次数和缓存命中数')
+    .option('--convert-legacy', '旧版 .doc/.wps 先由 LibreOffice（soffice）转换为 .docx 再检查')
     .option('--color', '彩色输出')
     .option('--no-color', '不用彩色输出')
     .exitOverride()
@@ -153,6 +155,7 @@ export async function main(argv: string[]): Promise<number> {
       cliRules,
       cliSettings,
       fix: Boolean(opts.fix || opts.fixDryRun),
+      ...(opts.convertLegacy ? { convertLegacy: true } : {}),
     });
 
     if (opts.listRules) {

@@ -19,6 +19,8 @@ export interface LinterOptions extends Partial<Omit<ResolveOptions, 'rules'>> {
   fix?: boolean;
   /** Extra rules (plugins). */
   rules?: Rule[];
+  /** Convert legacy .doc/.wps files to .docx through LibreOffice (soffice) before linting them. */
+  convertLegacy?: boolean;
 }
 
 const LEGACY = new Set(['.doc', '.wps', '.wpt', '.dot']);
@@ -123,9 +125,7 @@ export class Linter {
       const config = this.configFor(abs);
       locale = this.locale(config);
       const ext = extname(abs).toLowerCase();
-      if (LEGACY.has(ext)) {
-        throw new InputError(`旧版 Word/WPS 二进制格式（${ext}）无法直接读取`, '用 Word、WPS 或 LibreOffice 另存为 .docx 后再检查');
-      }
+      if (LEGACY.has(ext)) return await this.lintLegacy(abs, ext);
       const parser = await parserFor(abs);
       if (!parser) throw new InputError(`不支持的文件类型“${ext || '（无扩展名）'}”`, `gwlint 读取：${supportedExtensions().join(' ')}`);
       const bytes = await readBounded(abs, parser.binary ? MAX_FILE_BYTES : MAX_TEXT_BYTES);
@@ -148,6 +148,30 @@ export class Linter {
       if (e instanceof InputError) return fatalResult(abs, e, locale);
       return fatalResult(abs, new InputError(`读取时出错：${(e as Error)?.message ?? String(e)}`, '这可能是 gwlint 的缺陷，请附上该文件报告问题'), locale);
     }
+  }
+
+  /** .doc/.wps: a .docx under the old name is read as one; real legacy files only through --convert-legacy. */
+  private async lintLegacy(abs: string, ext: string): Promise<LintResult> {
+    const bytes = await readBounded(abs, MAX_FILE_BYTES);
+    if (sniff(bytes) === 'empty') throw new InputError('文件是空的', '确认保存了正确的文件');
+    const asDocx = abs.slice(0, abs.length - ext.length) + '.docx';
+    let note: string;
+    let docx: Uint8Array;
+    if (sniff(bytes) === 'zip') {
+      docx = bytes;
+      note = `文件扩展名是 ${ext}，内容其实是 .docx，已按 .docx 检查`;
+    } else if (this.options.convertLegacy) {
+      const { convertLegacy } = await import('../parsers/docx/convert.js');
+      docx = await convertLegacy(abs);
+      note = `已由 LibreOffice 把 ${ext} 转换为 .docx 后检查；版式以转换结果为准，定稿请另存为 .docx`;
+    } else {
+      throw new InputError(`旧版 Word/WPS 二进制格式（${ext}）无法直接读取`, '用 Word、WPS 或 LibreOffice 另存为 .docx 后再检查，或加 --convert-legacy 由 LibreOffice 自动转换');
+    }
+    const result = await this.lintText(docx, asDocx);
+    result.filePath = abs;
+    result.messages.unshift({ ruleId: 'input/converted', severity: 'warning', message: note, line: 1, column: 1, endLine: 1, endColumn: 1, cites: [] });
+    result.warningCount++;
+    return result;
   }
 }
 
