@@ -203,25 +203,37 @@ function pidAlive(pid: number): boolean {
 
 /**
  * One writer per database: the wasm VFS locks with a `<db>.lock` directory, which a killed process leaves
- * behind. Our own lock file records the pid, so a stale lock (its process gone) is cleared, with SQLite's.
+ * behind. Our own lock file records the writer's pid, so a stale lock (its process gone) is cleared, with
+ * SQLite's, by the next writer or reader. Returns the live writer's pid, if any.
  */
-function takeLock(file: string): string {
+function clearStaleLocks(file: string): number | null {
   const lock = `${file}.gwlint-lock`;
   if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
-      throw new DbLockedError(`数据库 ${file} 正被另一个 gwlint audit 进程（pid ${pid}）使用`);
+    let pid = NaN;
+    try {
+      pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
+    } catch {
+      /* removed meanwhile */
     }
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) return pid;
     rmSync(`${file}.lock`, { recursive: true, force: true });
+    rmSync(lock, { force: true });
   } else if (existsSync(`${file}.lock`)) {
-    // SQLite's own lock without ours: left by a process that died; nobody else writes with our tool.
+    // SQLite's own lock without ours: left by a process that died (gwlint writers always hold ours).
     try {
       if (Date.now() - statSync(`${file}.lock`).mtimeMs > 60_000) rmSync(`${file}.lock`, { recursive: true, force: true });
     } catch {
       /* gone meanwhile */
     }
   }
-  writeFileSync(lock, `${process.pid}\n${hostname()}\n`);
+  return null;
+}
+
+function takeLock(file: string): string {
+  const pid = clearStaleLocks(file);
+  if (pid !== null) throw new DbLockedError(`数据库 ${file} 正被另一个 gwlint audit 进程（pid ${pid}）使用`);
+  const lock = `${file}.gwlint-lock`;
+  writeFileSync(lock, `${process.pid}\n${hostname()}\n`, { flag: 'wx' });
   return lock;
 }
 
@@ -239,6 +251,7 @@ export class AuditDb {
     opts: { readOnly?: boolean } = {},
   ) {
     if (opts.readOnly && !existsSync(file)) throw new Error(`数据库 ${file} 不存在`);
+    if (opts.readOnly && clearStaleLocks(file) !== null) throw new DbLockedError(`数据库 ${file} 正在被 gwlint audit 写入；请等它结束（或中断）后再读取`);
     this.lock = opts.readOnly ? null : takeLock(file);
     try {
       this.db = new Database(file, opts.readOnly ? { readOnly: true, fileMustExist: true } : {});

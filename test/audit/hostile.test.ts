@@ -56,7 +56,7 @@ describe('gwlint audit: hostile files', () => {
     writeFileSync(join(archive, 'c.crash'), '崩溃\n');
     const db = join(dir, 'audit.sqlite');
 
-    const r = runCli(['audit', '.', '--db', db, '--jobs', '2', '--timeout', '3', '--max-memory', '96'], { cwd: archive });
+    const r = runCli(['audit', '.', '--db', db, '--jobs', '2', '--timeout', '8', '--max-memory', '96'], { cwd: archive });
     expect(r.stderr).not.toMatch(/内部错误|internal error/);
     expect(r.code).toBe(0);
     const byName = new Map(rows(db).map((f) => [f.rel_path, f]));
