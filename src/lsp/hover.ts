@@ -9,10 +9,11 @@ export function hoverMarkdown(m: LintMessage, rule: Rule | undefined, locale: Lo
   const description = rule ? rule.meta.description[locale] : undefined;
   parts.push(`**gwlint · \`${id}\`**${description ? ` — ${escape(description)}` : ''}`);
   parts.push(escape(m.message));
+  const colon = locale === 'en' ? ':' : '：';
   const rationale = rule?.meta.docs?.rationale?.[locale];
-  if (rationale) parts.push(`*${t(locale, 'why')}：* ${escape(rationale)}`);
+  if (rationale) parts.push(`*${t(locale, 'why')}${colon}* ${escape(rationale)}`);
   for (const c of m.cites) {
-    parts.push(`> ${escape(c.clause).replace(/\n/g, '\n> ')}\n>\n> —— ${t(locale, 'clause')}：${escape(c.regulation)} ${escape(c.article)}`);
+    parts.push(`> ${escape(c.clause).replace(/\n/g, '\n> ')}\n>\n> —— ${t(locale, 'clause')}${colon}${locale === 'en' ? ' ' : ''}${escape(c.regulation)} ${escape(c.article)}`);
   }
   const links: string[] = [];
   const href = m.ruleId ? ruleDocUrl(m.ruleId, docsBaseUrl) : undefined;

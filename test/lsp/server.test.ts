@@ -293,12 +293,15 @@ describe('settings, config and workspace trust', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gwlint-lsp-set-'));
     const c = new TestClient();
     try {
-      await c.initialize({ folder: dir, initializationOptions: { settings: { rules: { 'signer-required': 'off' }, locale: 'en' } } });
+      await c.initialize({ folder: dir, initializationOptions: { settings: { rules: { 'signer-required': 'off' }, locale: 'en', docsBaseUrl: 'https://docs.example.org/gwlint/rules/' } } });
       const uri = uriOf(join(dir, 'a.md'));
       const diags = await c.open(uri, REQUEST_MD);
       expect(byRule(diags, 'signer-required')).toEqual([]);
       expect(byRule(diags, 'one-request-per-doc')).toHaveLength(1);
       expect(byRule(diags, 'one-request-per-doc')[0]!.message).toMatch(/^[\x20-\x7e\u2018-\u201d]*[A-Za-z]/);
+      expect(byRule(diags, 'one-request-per-doc')[0]!.codeDescription).toEqual({ href: 'https://docs.example.org/gwlint/rules/one-request-per-doc.md' });
+      const hover = await c.hover(uri, byRule(diags, 'one-request-per-doc')[0]!.range.start);
+      expect((hover!.contents as { value: string }).value).toContain('*Why:*');
       await c.close(uri);
     } finally {
       await c.shutdown();
