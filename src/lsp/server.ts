@@ -1,4 +1,4 @@
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -407,7 +407,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   function folderOf(filePath: string): string | undefined {
-    return folders.filter((f) => filePath.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+    return folders.filter((f) => filePath.startsWith(f.endsWith(sep) ? f : `${f}${sep}`)).sort((a, b) => b.length - a.length)[0];
   }
 
   connection.onRequest(STATUS_METHOD, async (p: StatusParams): Promise<DraftStatus | null> => {
@@ -525,7 +525,7 @@ function safePath(uri: string): string | undefined {
 
 async function ignoredByConfig(file: string, ig: { base: string; patterns: string[] }): Promise<boolean> {
   const { default: picomatch } = await import('picomatch');
-  const { relative, sep } = await import('node:path');
+  const { relative } = await import('node:path');
   const rel = relative(ig.base, file).split(sep).join('/');
   return picomatch(ig.patterns, { dot: true })(rel) || picomatch(ig.patterns.map((p) => `${p.replace(/\/$/, '')}/**`), { dot: true })(rel);
 }
