@@ -269,6 +269,17 @@ describe('docx reader: tables, text boxes, sections', () => {
     expect(d.children[0]!.children[0]!.format?.bold).toBe(true);
   });
 
+  it('reads through content controls, hyperlinks, smart tags and custom XML; not their properties', () => {
+    const d = read({
+      body:
+        `<w:sdt><w:sdtPr><w:rPr><w:sz w:val="99"/></w:rPr><w:placeholder><w:docPart w:val="x"/></w:placeholder><w:text/></w:sdtPr><w:sdtContent>${p('控件中的段落')}</w:sdtContent></w:sdt>` +
+        `<w:p><w:sdt><w:sdtPr><w:alias w:val="发文字号"/></w:sdtPr><w:sdtContent>${r('某发〔2024〕1号')}</w:sdtContent></w:sdt>` +
+        `<w:hyperlink r:id="rId9">${r('链接')}</w:hyperlink><w:smartTag w:uri="u" w:element="e">${r('标签')}</w:smartTag><w:customXml w:element="c">${r('自定义')}</w:customXml></w:p>`,
+    });
+    expect(texts(d)).toEqual(['控件中的段落', '某发〔2024〕1号链接标签自定义']);
+    expect(d.children[0]!.children[0]!.format?.sizeHalfPoints).toBe(20);
+  });
+
   it('keeps Word symbol characters and non-breaking hyphens', () => {
     const d = read({ body: `<w:p>${r('A')}<w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:noBreakHyphen/><w:softHyphen/></w:r>${r('B')}</w:p>` });
     expect(texts(d)).toEqual(['A\uf0fc-B']);

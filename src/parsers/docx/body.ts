@@ -60,6 +60,8 @@ interface Para {
   container: Container;
   tableStyle?: string;
   direct: PProps;
+  /** Identifies `direct` for the format cache: the paragraph properties read, as written. */
+  pKey: string;
   line: string;
   items: Item[];
   markDeleted: boolean;
@@ -126,6 +128,7 @@ export function readStory(
   const run = (): Run | undefined => runs[runs.length - 1];
   const fieldHides = (): boolean => fields.some((f) => !f.result);
 
+  const paraCache = new Map<string, { format: ParagraphFormat; type: BlockType }>();
   const styleNumId = (styleId: string): string | undefined => styles.paragraphStyle(styleId, undefined).p.numId;
 
   const resolvePara = (p: Para): NonNullable<Para['resolved']> => {
@@ -134,10 +137,12 @@ export function readStory(
     const merged = mergeP({}, styles.paragraphStyle(pStyle, p.tableStyle).p);
     const numId = p.direct.numId ?? merged.numId;
     let numbered = false;
+    let labelKey = '';
     if (numbering && numId !== undefined && numId !== '0' && !p.joined) {
       const ilvl = p.direct.ilvl ?? (p.direct.numId === undefined ? (merged.ilvl ?? numbering.levelForStyle(numId, pStyle)) : undefined) ?? merged.ilvl ?? 0;
       const label = numbering.next(numId, ilvl, styleNumId);
       if (label) {
+        labelKey = label.key;
         // Indents of the list level sit over the style's, under direct formatting.
         mergeP(merged, label.p);
         if (label.text) {
@@ -147,12 +152,17 @@ export function readStory(
         }
       }
     }
+    // Paragraphs with the same inputs share one resolution (and one ParagraphFormat object).
+    const key = `${pStyle ?? ''}\u0001${p.tableStyle ?? ''}\u0001${labelKey}\u0001${numbered}\u0001${p.container}\u0001${p.pKey}`;
+    const hit = paraCache.get(key);
+    if (hit) return (p.resolved = { pStyle, format: hit.format, type: hit.type });
     mergeP(merged, p.direct);
     merged.pStyle = pStyle;
     const format = toParagraphFormat(merged, styles.styleName(pStyle));
     const name = (styles.styleName(pStyle) ?? '').toLowerCase();
     const heading = format.outlineLevel !== undefined || /^(heading|标题)\s*\d$/.test(name);
     const type: BlockType = p.container === 'table' ? 'tableCell' : heading ? 'heading' : numbered ? 'listItem' : 'paragraph';
+    paraCache.set(key, { format, type });
     p.resolved = { pStyle, format, type };
     return p.resolved;
   };
@@ -216,7 +226,7 @@ export function readStory(
   };
 
   const startPara = (): void => {
-    const p: Para = { container: container(), direct: {}, line: '', items: [], markDeleted: false };
+    const p: Para = { container: container(), direct: {}, pKey: '', line: '', items: [], markDeleted: false };
     const t = tables[tables.length - 1];
     if (t && p.container === 'table') p.tableStyle = t.style ?? styles.defaultTable;
     if (pending && pending.container === p.container) {
@@ -388,7 +398,10 @@ export function readStory(
       if (section && names.length === sectionDepth + 1) readSect(section, name, a);
       else if (parent === 'w:pPr' || parent === 'w:numPr') {
         const p = para();
-        if (p && (parent === 'w:pPr' ? names[names.length - 2] === 'w:p' : names[names.length - 3] === 'w:p')) applyPPr(p.direct, name, a);
+        if (p && (parent === 'w:pPr' ? names[names.length - 2] === 'w:p' : names[names.length - 3] === 'w:p') && applyPPr(p.direct, name, a)) {
+          p.pKey += name;
+          for (const k in a) p.pKey += `\u0001${k}=${a[k]}`;
+        }
       } else if (parent === 'w:rPr' && names[names.length - 2] === 'w:r') {
         const r = run();
         if (r && applyRPr(r.direct, name, a)) {

@@ -23,6 +23,11 @@ import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip.js';
 
 const WORD_NS_REL = /\/officeDocument$/;
 
+// Parts of styles, theme and settings the reader never looks at, left out of their trees.
+const STYLES_UNUSED = new Set(['w:latentStyles', 'w:tblStylePr']);
+const THEME_UNUSED = new Set(['a:clrScheme', 'a:fmtScheme', 'a:objectDefaults', 'a:extraClrSchemeLst', 'a:extLst']);
+const SETTINGS_UNUSED = new Set(['w:rsids', 'w:docVars', 'm:mathPr', 'w:compat', 'w:attachedSchema', 'w:captions']);
+
 interface Rel {
   type: string;
   target: string;
@@ -191,12 +196,12 @@ export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadO
   const footnotesPart = partOf('/footnotes', 'footnotes.xml');
   const commentsPart = partOf('/comments', 'comments.xml');
 
-  const settings: XmlNode | undefined = settingsPart ? parseTree(zip, settingsPart) : undefined;
+  const settings: XmlNode | undefined = settingsPart ? parseTree(zip, settingsPart, SETTINGS_UNUSED) : undefined;
   const settingsRoot = child(settings, 'w:settings');
   const evenAndOddHeaders = onOff(child(settingsRoot, 'w:evenAndOddHeaders')?.attrs) ?? false;
   const themeLang = child(settingsRoot, 'w:themeFontLang')?.attrs['w:eastAsia'];
 
-  const styles = new Styles(stylesPart ? parseTree(zip, stylesPart) : undefined, themePart ? parseTree(zip, themePart) : undefined, themeLang);
+  const styles = new Styles(stylesPart ? parseTree(zip, stylesPart, STYLES_UNUSED) : undefined, themePart ? parseTree(zip, themePart, THEME_UNUSED) : undefined, themeLang);
   const numbering = numberingPart ? new Numbering(parseTree(zip, numberingPart)) : undefined;
 
   const body = new LineSink();

@@ -71,15 +71,15 @@ export function applyRPr(p: RProps, name: string, a: Attrs): boolean {
   return false;
 }
 
-/** Reads one child element of a w:pPr into `p` (w:numPr's children come here too). */
-export function applyPPr(p: PProps, name: string, a: Attrs): void {
+/** Reads one child element of a w:pPr into `p` (w:numPr's children come here too); true if gwlint reads it. */
+export function applyPPr(p: PProps, name: string, a: Attrs): boolean {
   switch (name) {
     case 'w:pStyle':
       if (a['w:val'] !== undefined) p.pStyle = a['w:val'];
-      break;
+      return true;
     case 'w:jc':
       if (a['w:val'] !== undefined) p.jc = a['w:val'];
-      break;
+      return true;
     case 'w:ind': {
       const fl = num(a['w:firstLine']);
       const h = num(a['w:hanging']);
@@ -95,28 +95,29 @@ export function applyPPr(p: PProps, name: string, a: Attrs): void {
       if (lc !== undefined) p.leftChars = lc;
       const r = num(a['w:right'] ?? a['w:end']);
       if (r !== undefined) p.right = r;
-      break;
+      return true;
     }
     case 'w:spacing': {
       const line = num(a['w:line']);
       if (line !== undefined) p.line = line;
       if (a['w:lineRule'] !== undefined) p.lineRule = a['w:lineRule'];
-      break;
+      return true;
     }
     case 'w:numId':
       if (a['w:val'] !== undefined) p.numId = a['w:val'];
-      break;
+      return true;
     case 'w:ilvl': {
       const v = num(a['w:val']);
       if (v !== undefined) p.ilvl = v;
-      break;
+      return true;
     }
     case 'w:outlineLvl': {
       const v = num(a['w:val']);
       if (v !== undefined) p.outlineLvl = v;
-      break;
+      return true;
     }
   }
+  return false;
 }
 
 /** Elements whose content restates old formatting (tracked formatting changes): never read as current. */

@@ -141,20 +141,27 @@ export interface XmlNode {
   text: string;
 }
 
-export function parseTree(zip: ZipReader, part: string): XmlNode {
+/** `skip`: elements whose subtrees are not kept (w:latentStyles alone is ~370 elements in every styles.xml). */
+export function parseTree(zip: ZipReader, part: string, skip?: ReadonlySet<string>): XmlNode {
   const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];
+  let skipping = 0;
   parsePart(zip, part, {
     open(name, attrs) {
+      if (skipping || skip?.has(name)) {
+        skipping++;
+        return;
+      }
       const n: XmlNode = { name, attrs, children: [], text: '' };
       stack[stack.length - 1]!.children.push(n);
       stack.push(n);
     },
     close() {
-      stack.pop();
+      if (skipping) skipping--;
+      else stack.pop();
     },
     text(v) {
-      stack[stack.length - 1]!.text += v;
+      if (!skipping) stack[stack.length - 1]!.text += v;
     },
   });
   return root;
