@@ -155,11 +155,16 @@ export function clientMain(): void {
       const pts = [...cuts].sort((a, b) => a - b);
       for (let j = 0; j < pts.length; j++) {
         const a = pts[j]!;
-        for (const s of here) {
-          if (s.e === s.s && s.s === a && !anchored.has(s.k)) {
+        // Findings without a span (about the whole document, or a missing part) share one pin per place.
+        const pinned = here.filter((s) => s.e === s.s && s.s === a && !anchored.has(s.k));
+        if (pinned.length) {
+          const sev = pinned.some((s) => s.sev === 'error') ? 'error' : 'warning';
+          const pin = el('span', { class: `pin ${sev}`, title: pinned.map((s) => findings[s.k]!.msg).join('\n') }, pinned.length > 1 ? `▲${pinned.length}` : '▲');
+          for (const s of pinned) {
             anchored.add(s.k);
-            tx.append(el('span', { class: `pin ${s.sev}`, id: `f-${s.k}`, title: findings[s.k]!.msg }, '▲'));
+            pin.prepend(el('span', { id: `f-${s.k}`, class: 'anchor' }));
           }
+          tx.append(pin);
         }
         if (j === pts.length - 1) break;
         const b = pts[j + 1]!;
@@ -209,6 +214,7 @@ export function clientMain(): void {
     for (const [k, v] of facts) if (v) dl.append(el('dt', {}, k), el('dd', { class: k === '字数' && f.cap !== null && (f.charCount ?? 0) > f.cap ? 'err' : '' }, v));
     fileView.append(el('p', {}, el('a', { href: '#' }, '← 返回总览'), ' · ', el('a', { href: '#files' }, '全部文件')), el('h2', { class: 'path' }, f.rel), el('div', { class: 'muted small' }, f.path), dl);
     if (f.status !== 'checked') fileView.append(el('p', { class: 'reason' }, f.reason ?? '无法检查'));
+    const body = el('div', { class: 'filebody' });
     if (f.findings.length) {
       const ol = el('ol', { class: 'findings' });
       f.findings.forEach((x, k) => {
@@ -240,13 +246,24 @@ export function clientMain(): void {
           target.classList.add('flash');
         }
       });
-      fileView.append(el('h3', {}, `问题（${f.findings.length}）`), ol);
+      // Findings beside the document on a wide screen, so a click on one shows its place without scrolling away.
+      const side = el('div', { class: 'side' }, el('h3', {}, `问题（${f.findings.length}）`), ol);
+      body.append(side);
     }
     const p = f.preview;
-    if (p && (p.text !== null || p.html)) {
-      fileView.append(el('h3', {}, p.kind === 'docx' ? '文档内容（按段落，问题已标出）' : '文档内容（问题已标出）'));
-      if (p.text !== null) fileView.append(renderText(p.text, f.findings));
-      if (p.truncated) fileView.append(el('p', { class: 'muted' }, '（文档较长，预览只收入开头部分）'));
+    if (p && p.text !== null) {
+      body.append(
+        el(
+          'div',
+          { class: 'main' },
+          el('h3', {}, p.kind === 'docx' ? '文档内容（按段落，问题已标出）' : '文档内容（问题已标出）'),
+          renderText(p.text, f.findings),
+          p.truncated ? el('p', { class: 'muted' }, '（文档较长，预览只收入开头部分）') : null,
+        ),
+      );
+    }
+    if (body.childNodes.length) fileView.append(body);
+    if (p) {
       if (p.html) {
         const frame = el('iframe', { sandbox: '', class: 'docx', title: '版式预览' });
         frame.srcdoc = p.html;

@@ -103,7 +103,11 @@ ol.findings li{margin:4px 0}
 .ln .tx{flex:1;padding-right:12px}
 mark{background:#fdecc8;border-bottom:2px solid var(--warn);padding:0}
 mark.error{background:#f9d6d2;border-bottom-color:var(--err)}
-.pin{color:var(--err);font-size:11px;vertical-align:super}
+.pin{color:var(--err);font-size:11px;vertical-align:super;cursor:help}
+.filebody{display:grid;grid-template-columns:minmax(300px,2fr) 3fr;gap:16px;align-items:start}
+.filebody>.side{max-height:80vh;overflow:auto;position:sticky;top:8px}
+.filebody>.side:only-child,.filebody>.main:only-child{grid-column:1/-1}
+@media (max-width:900px){.filebody{grid-template-columns:1fr}.filebody>.side{position:static;max-height:none}}
 .pin.warning{color:var(--warn)}
 .flash{animation:flash 1.2s}
 @keyframes flash{0%{outline:3px solid #1f5fa8}100%{outline:3px solid transparent}}
