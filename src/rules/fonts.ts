@@ -176,6 +176,9 @@ export const fonts: Rule = {
         if (end < text.length) out.push(expect('body', end, text.length));
         return out.filter((e): e is Expectation => !!e);
       }
+      // 令号 and the 纪要's number (GB/T 9704 10.2, 10.3) and a 电报's number in its form table have no font of
+      // their own in the standard: 7.2.4 is the 通用格式 only.
+      if (role === '发文字号' && (context.docType === '命令' || context.docType === '纪要' || block.data.container === 'table')) return [];
       const part = role ? ROLE_PART[role] : undefined;
       if (part) out.push(expect(part, 0, text.length));
       return out.filter((e): e is Expectation => !!e);

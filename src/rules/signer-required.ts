@@ -67,7 +67,7 @@ export const signerRequired: Rule = {
           // Several signers (联合行文) are separated by spaces.
           let pos = endOfLabel;
           for (const name of f.names.split(/([\s\u3000]+)/)) {
-            if (name.trim() && (!NAME.test(name) || NOT_A_NAME.test(name)) && !/^[×X＊*]+$/.test(name)) {
+            if (name.trim() && (!NAME.test(name) || NOT_A_NAME.test(name)) && !/^[×XxＸ＊*□○]+$/.test(name)) {
               context.report({ messageId: 'badName', block: f.block, start: pos, end: pos + name.length, data: { name } });
             }
             pos += name.length;

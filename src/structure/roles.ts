@@ -46,7 +46,37 @@ function isSignatureLike(b: GwBlock): boolean {
 }
 
 function isDate(t: string): boolean {
-  return DATE_ARABIC.test(t) || DATE_CHINESE.test(t);
+  return DATE_ARABIC.test(t) || DATE_CHINESE.test(t) || PLACEHOLDER_DATE.test(t);
+}
+
+/**
+ * Templates stand in for what the drafter will type: "XX发〔20XX〕XX号", "20XX年XX月XX日", "[此处输入文件标题]".
+ * The structure pass reads them as the part they stand for, so a template lints like the draft it becomes.
+ */
+const X = '[XxＸ×□○＊*]';
+const PLACEHOLDER_DATE = new RegExp(`^(\\d{4}|\\d{2}${X}{2}|${X}{4})年(\\d{1,2}|${X}{1,2})月(\\d{1,2}|${X}{1,2})日$`);
+const PLACEHOLDER_DOC_NUMBER = new RegExp(`^[\\u4e00-\\u9fa5A-Za-zＸ×]{0,20}[〔\\[［(（【﹝]\\s*(\\d{2,4}|\\d{2}${X}{2}|${X}{2,4})\\s*[〕\\]］)）】﹞]\\s*(\\d+|${X}+)?\\s*号`);
+const PLACEHOLDER_PART: [RegExp, Role][] = [
+  [/^[\[【［]?\s*此处输入[^\]】］]*(标题)[^\]】］]*[\]】］]?$/, '标题'],
+  [/^[\[【［]?\s*此处输入[^\]】］]*(主送机关)[^\]】］]*[\]】］]?[:：]?$/, '主送机关'],
+];
+/** What a 主送机关 names: bodies, offices, or (wrongly, but it must be seen to be flagged) a leader. */
+const RECIPIENT_LIKE = /(政府|局|委|办|厅|部|院|署|会|处|室|科|中心|单位|部门|公司|集团|街道|乡|镇|村|社区|学校|机关|机构|各|长|书记|主任|领导|同志|组|队|所|站|团|馆|行|司|党委|党组|总部|军区|企业|大学|医院|主席|代表|委员|先生|女士|总理|教授|同学|老师)/;
+/** "(通政发〔2022〕1号)": the 发文字号 repeated in brackets by a web page. */
+const PAREN_DOC_NUMBER = /^[(（][^()（）]*〔\d{4}〕\d+号[)）]$/;
+
+/** Short lines a web page leaves between a title and its recipient. */
+function isResidue(b: GwBlock): boolean {
+  const t = clean(b);
+  return t.length <= 12 && !/[。；，]/.test(t) ? true : PAREN_DOC_NUMBER.test(t);
+}
+
+/** Lines of ornaments only (★, rules drawn with dashes): part of no element. */
+const ORNAMENT = /^[★☆*＊\-—─━_=·•.。\s]+$/;
+
+function placeholderRole(t: string): Role | undefined {
+  for (const [re, role] of PLACEHOLDER_PART) if (re.test(t)) return role;
+  return undefined;
 }
 
 /** A 成文日期 line, possibly with the 署名 before it on the same line ("××局  2024年1月2日"). */
@@ -61,12 +91,12 @@ function headerRole(b: GwBlock): Role | undefined {
   if (COPY_NUMBER.test(t)) return '份号';
   if (SECRECY.test(t)) return '密级和保密期限';
   if (URGENCY.test(t)) return '紧急程度';
-  if (DOC_NUMBER_LINE.test(t)) return '发文字号';
+  if (DOC_NUMBER_LINE.test(t) || PLACEHOLDER_DOC_NUMBER.test(t)) return '发文字号';
   if (SIGNER.test(b.data.norm)) return '签发人';
   if (/文件$/.test(t) && t.length <= 30 && !/关于/.test(t)) return '发文机关标志';
   // 命令（令）: "中华人民共和国国务院令" with its 令号 "第706号" on the next line.
   if (/令$/.test(t) && t.length <= 24 && !/关于|命令$/.test(t) && AGENCY_BEFORE_LING.test(t)) return '发文机关标志';
-  if (/^第\s*\d+\s*号$/.test(t)) return '发文字号';
+  if (/^第\s*(\d+|[XxＸ×]*)\s*号$/.test(t)) return '发文字号';
   return undefined;
 }
 
@@ -84,7 +114,10 @@ export function assignRoles(doc: GwDocument): void {
   const titleIdx: number[] = [];
   let sawHeader = false;
   // Header parts may come before or after the title (web extractions put 发文字号 after it).
-  const TOP_SCAN = Math.min(n, 14);
+  // Text boxes and table cells at the top of a Word file are 版头 furniture: they do not use up the scan.
+  let furniture = 0;
+  for (let k = 0; k < Math.min(n, 60) && k - furniture < 14; k++) if (blocks[k]!.data.container === 'textbox' || blocks[k]!.data.container === 'table') furniture++;
+  const TOP_SCAN = Math.min(n, 14 + furniture);
   while (i < TOP_SCAN) {
     const b = blocks[i]!;
     const t = clean(b);
@@ -92,6 +125,38 @@ export function assignRoles(doc: GwDocument): void {
     if (hr) {
       set(i, hr);
       sawHeader = true;
+      i++;
+      continue;
+    }
+    if (ORNAMENT.test(t)) {
+      set(i, '其他');
+      i++;
+      continue;
+    }
+    // In a Word file the 版头's agency name sits in a text box, and the title is the centred line below it.
+    if (b.data.container === 'textbox' && titleIdx.length === 0 && t.length <= 30 && !/关于/.test(t) && !startsTitle(blocks, i)) {
+      // 联合行文 stacks the agencies ("XXXX人民政府", "发文机关二") beside one "文件" box.
+      set(i, AGENCY_END.test(t) || sawHeader ? '发文机关标志' : '其他');
+      sawHeader ||= AGENCY_END.test(t);
+      i++;
+      continue;
+    }
+    if (b.data.container === 'table' && titleIdx.length === 0) {
+      // A form at the top (明传电报's 发电单位 / 等级 / 签批 table) is 版头 furniture.
+      set(i, headerRole(b) ?? '其他');
+      i++;
+      continue;
+    }
+    // Two items spaced apart on one line ("XXXX人民政府      2020年2月19日") are a 版头 line, not a title.
+    if (title === undefined && b.data.format?.alignment === 'center' && b.data.container !== 'textbox' && titleLike(b) && !isDate(t) && !/\S[\s\u3000]{3,}\S/.test(b.data.text) && !/\d{4}\s*年.*日$/.test(t)) {
+      titleIdx.push(i);
+      title = placeholderRole(t) === '标题' ? '' : t;
+      i++;
+      continue;
+    }
+    if (title === undefined && placeholderRole(t) === '标题') {
+      titleIdx.push(i);
+      title = '';
       i++;
       continue;
     }
@@ -136,14 +201,20 @@ export function assignRoles(doc: GwDocument): void {
     set(i, headerRole(blocks[i]!)!);
     i++;
   }
-  // 主送机关: a short line ending with a colon, right after the title.
-  if (i < n) {
-    const t = clean(blocks[i]!);
-    if (/[:：]$/.test(t) && t.length <= 160 && !/[。；]/.test(t) && !headingLevelOf(t) && !ATTACHMENT_NOTE.test(t)) {
-      set(i, '主送机关');
-      recipients = t;
-      i++;
-    }
+  // 主送机关: a short line ending with a colon, right after the title. Web pages leave residue between the two
+  // ("分享:", "字号:", the 发文字号 again in brackets): skip up to three such lines when a recipient follows.
+  const isRecipient = (b: GwBlock): boolean => {
+    const t = clean(b);
+    if (placeholderRole(t) === '主送机关') return true;
+    return /[:：]$/.test(t) && t.length <= 160 && !/[。；]/.test(t) && !headingLevelOf(t) && !ATTACHMENT_NOTE.test(t) && RECIPIENT_LIKE.test(t);
+  };
+  let r = i;
+  while (r < Math.min(n, i + 3) && !isRecipient(blocks[r]!) && isResidue(blocks[r]!)) r++;
+  if (r < n && isRecipient(blocks[r]!)) {
+    for (let k = i; k < r; k++) set(k, PAREN_DOC_NUMBER.test(clean(blocks[k]!)) ? '发文字号' : '其他');
+    set(r, '主送机关');
+    recipients = clean(blocks[r]!);
+    i = r + 1;
   }
   const bodyStart = i;
 
@@ -179,7 +250,14 @@ export function assignRoles(doc: GwDocument): void {
       dateIdx = k;
       break;
     }
-    if (fallback < 0 && titleLike(blocks[j]!) && k > bodyStart && isSignatureLike(blocks[k - 1]!)) fallback = k;
+    const signed = k > bodyStart && isSignatureLike(blocks[k - 1]!);
+    // Signed, dated, and followed by a document title: what follows is the text this one issues or forwards
+    // (印发 / 转发 notices), even when that text ends with a date of its own.
+    if (signed && startsTitle(blocks, j)) {
+      dateIdx = k;
+      break;
+    }
+    if (fallback < 0 && titleLike(blocks[j]!) && signed) fallback = k;
   }
   if (dateIdx < 0) dateIdx = fallback;
   if (dateIdx >= 0) {

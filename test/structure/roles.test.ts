@@ -119,4 +119,19 @@ describe('structure pass: roles', () => {
     const levels = doc.children.filter((b) => b.data.role === '正文').map((b) => b.data.headingLevel ?? 0);
     expect(levels).toEqual([1, 2, 3, 4, 2, 0, 0]);
   });
+
+  it('keeps a forwarded document (转发) out of the 通知 even when it ends with its own date', async () => {
+    const doc = await parse('国务院办公厅转发某部关于某事请示的通知\n各省人民政府：\n某部《关于某事的请示》已经国务院同意，现转发给你们。\n国务院办公厅\n2019年1月2日\n关于某事的请示\n国务院：\n妥否，请批示。\n某部\n2018年12月1日');
+    expect(doc.children.map((b) => b.data.role)).toEqual(['标题', '主送机关', '正文', '发文机关署名', '成文日期', '附件', '附件', '附件', '附件', '附件']);
+  });
+
+  it('skips web residue between the title and the 主送机关', async () => {
+    const doc = await parse('(通政发〔2022〕1号)北京市通州区人民政府关于印发工作规则的通知\n分享:\n字号:\n(通政发〔2022〕1号)\n各街道办事处,区政府各委、办、局:\n现将规则印发给你们。');
+    expect(doc.children.map((b) => b.data.role)).toEqual(['标题', '其他', '其他', '发文字号', '主送机关', '正文']);
+  });
+
+  it('reads templates: placeholders stand for the parts they hold the place of', async () => {
+    const doc = await parse('★\nXXXX人民政府文件\nXX发〔20XX〕XX号\n[此处输入文件标题]\n[此处输入主送机关]：\n[此处输入正文内容]\nXXXX人民政府\n20XX年XX月XX日');
+    expect(doc.children.map((b) => b.data.role)).toEqual(['其他', '发文机关标志', '发文字号', '标题', '主送机关', '正文', '发文机关署名', '成文日期']);
+  });
 });
