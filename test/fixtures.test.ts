@@ -52,4 +52,21 @@ describe('bundled drafts', () => {
     expect(m.message).toContain('“懇請區政府撥付堤防修復資金300萬元”');
     expect([m.line, m.column, m.endLine, m.endColumn]).toEqual([7, 12, 7, 30]);
   });
+
+  it('the demo Word drafts (built by npm run fixtures:docx): the compliant ones clean, each other one its fault', async () => {
+    const expected: Record<string, string[]> = {
+      '请示-合规.docx': [],
+      '請示-合規-繁體.docx': [],
+      '请示-天头30毫米.docx': ['page-setup@1:1'],
+      '请示-正文宋体.docx': ['fonts@6:1'],
+      '请示-页码居中.docx': ['page-number@1:1'],
+    };
+    const names = readdirSync(join(FIXTURES, 'docx')).filter((f) => f.endsWith('.docx'));
+    expect(names.sort()).toEqual(Object.keys(expected).sort());
+    for (const [name, want] of Object.entries(expected)) {
+      const r = await linter.lintFile(join(FIXTURES, 'docx', name));
+      expect(r.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`), name).toEqual(want);
+      expect([r.docType, r.direction], name).toEqual(['请示', '上行']);
+    }
+  });
 });

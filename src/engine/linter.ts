@@ -66,7 +66,8 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
       blocksWithRole: (role) => doc.children.filter((b) => b.data.role === role),
       segmenter: getSegmenter,
       report(d: ReportDescriptor) {
-        messages.push(toMessage(doc, rule, id, severity, cites, d, opts.locale, lineStarts));
+        const own = d.cites && d.cites.length && !(setting.cites && setting.cites.length) ? d.cites : cites;
+        messages.push(toMessage(doc, rule, id, severity, own, d, opts.locale, lineStarts));
       },
     };
     try {

@@ -70,6 +70,11 @@ export interface ReportDescriptor {
   position?: Position;
   /** Replacement for the block span [start, end) (or the given fix in source offsets). */
   fix?: { text: string } | Fix;
+  /**
+   * The clause this finding rests on, when a rule cites several (fonts: 7.3.1 for the title, 7.4.2 for 抄送).
+   * Must be among the rule's own cites; a profile that sets its own cites for the rule still wins.
+   */
+  cites?: Cite[];
 }
 
 export type BlockVisitor = (block: GwBlock) => void;

@@ -54,8 +54,9 @@ interface Expectation {
   label: string;
   font: FontFamily;
   size: number;
-  /** The clause that fixes this part, named in the message (the rule cites six). */
+  /** The clause that fixes this part, named in the message and cited alone (the rule cites six). */
   clause: string;
+  cite: Cite;
   start: number;
   end: number;
 }
@@ -148,7 +149,7 @@ export const fonts: Rule = {
       const over = o.parts?.[part];
       if (over === false) return undefined;
       const base = FONT_PARTS[part];
-      return { part, label: base.label, font: over?.font ?? base.font, size: over?.size ?? base.size, clause: base.cite.short!, start, end };
+      return { part, label: base.label, font: over?.font ?? base.font, size: over?.size ?? base.size, clause: base.cite.short!, cite: base.cite, start, end };
     };
 
     function expectations(block: GwBlock): Expectation[] {
@@ -210,6 +211,7 @@ export const fonts: Rule = {
           if (badFonts.length) {
             context.report({
               messageId: 'font',
+              cites: [e.cite],
               block,
               start: badFonts[0]!.start,
               end: badFonts[badFonts.length - 1]!.end,
@@ -219,6 +221,7 @@ export const fonts: Rule = {
           if (badSizes.length) {
             context.report({
               messageId: 'size',
+              cites: [e.cite],
               block,
               start: badSizes[0]!.start,
               end: badSizes[badSizes.length - 1]!.end,
