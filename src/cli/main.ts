@@ -7,7 +7,7 @@ import { Linter } from '../engine/api.js';
 import { ConfigError } from '../engine/config.js';
 import type { RuleEntry } from '../engine/config-types.js';
 import type { LintResult, Locale } from '../engine/types.js';
-import { supportedExtensions } from '../parsers/registry.js';
+import { parserFor, supportedExtensions } from '../parsers/registry.js';
 import { formatterNames, loadFormatter } from '../formatters/index.js';
 import { citeShort } from '../rules/lib/cites.js';
 import { listFiles, NoFilesError } from './files.js';
@@ -61,10 +61,10 @@ function parseRuleFlag(s: string): Record<string, RuleEntry> {
   return v as Record<string, RuleEntry>;
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function write(text: string, outputFile?: string): void {
@@ -172,7 +172,13 @@ export async function main(argv: string[]): Promise<number> {
       const rules = Object.fromEntries(
         Object.entries(cfg.rules).map(([id, s]) => [
           id,
-          { severity: s.severity, options: s.options, cites: (s.cites?.length ? s.cites : linter.rules.get(id)?.meta.cites ?? []), source: s.source },
+          {
+            severity: s.severity,
+            // The options the rule runs with: its defaults under what the config and profile set (as the runner merges them).
+            options: { ...(linter.rules.get(id)?.meta.defaultOptions ?? {}), ...s.options },
+            cites: s.cites?.length ? s.cites : linter.rules.get(id)?.meta.cites ?? [],
+            source: s.source,
+          },
         ]),
       );
       write(JSON.stringify({ profile: cfg.profile ?? null, declared: cfg.declared, sources: cfg.sources, rules }, null, 2) + '\n', opts.outputFile);
@@ -192,9 +198,11 @@ export async function main(argv: string[]): Promise<number> {
     let changedNote = '';
     if (opts.stdin && opts.changedSince) throw new UsageError('--changed-since 不能与 --stdin 同用：标准输入没有 git 历史');
     if (opts.stdin) {
-      const text = await readStdin();
+      const input = await readStdin();
       const name = opts.stdinFilename ?? 'stdin.md';
-      const r = await linter.lintText(text, resolve(cwd, name));
+      // A binary format (.docx) gets the bytes as they came; text formats get UTF-8 text as before.
+      const binary = (await parserFor(resolve(cwd, name)))?.binary ?? false;
+      const r = await linter.lintText(binary ? new Uint8Array(input) : input.toString('utf8'), resolve(cwd, name));
       results = [r];
       if (opts.fixDryRun || opts.fix) {
         // With stdin there is no file to write: print the fixed text (as ESLint does with --fix-dry-run).

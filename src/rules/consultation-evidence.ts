@@ -21,7 +21,7 @@ export const JINGHAI_55_CONSULT: Cite = {
 /** The sentence gives the other department a part: its remit, an approval, money, a task. */
 const REMIT = /职责|职权|职能|负责|主管|审批|审核|审定|批准|核准|核定|安排|拨付|配合|协助|支持|办理|管理|权限|出具|监管|执法|牵头|涉及|承担|会同/;
 /** The sentence shows the department's opinion was sought or given. */
-const EVIDENCE = /征求[^。；]{0,30}?意见|会签|书面(?:回复|意见|复函|反馈)|复函|回复(?:意见)?|反馈(?:了)?意见|无异议|表示同意|(?:协商|商定|商议|沟通|会商)(?:一致)?|达成一致|意见一致|(?:均|已|并|审核|研究|书面)同意/;
+const EVIDENCE = /征求[^。；]{0,30}?意见|会签|书面(?:回复|回覆|意见|复函|覆函|反馈)|复函|覆函|回复(?:意见)?|回覆|反馈(?:了)?意见|无异议|表示同意|(?:协商|商定|商议|沟通|会商)(?:一致)?|(?<!不)达成一致|(?<!不)意见一致|(?:均|已|并|审核|研究|书面)同意/;
 const NEGATED = /(?:未|没有|尚未|仍未|未能|不|无法|来不及)[^。；，]{0,4}$/;
 /** Words that stand for every department named elsewhere. */
 const GENERIC = /相关部门|有关部门|相关单位|有关单位|上述部门|上述单位|以上部门|各相关|相关处室|有关处室|上述处室|两部门|两单位|各部门|各单位|各处室|[二三四五六七八九十两]个部门/;
@@ -103,12 +103,17 @@ export const consultationEvidence: Rule = {
         // Evidence may sit anywhere: the body, the 附件说明 (“附件：区财政局复函”), a 会签 line in the 版头.
         for (const [s, e] of sentences(t)) {
           const sent = t.slice(s, e);
-          const inAttachmentNote = role === '附件说明' && /意见|复函|回复|会签/.test(sent);
+          const inAttachmentNote = role === '附件说明' && /意见|复函|覆函|回复|回覆|会签/.test(sent);
           if (evidenceIn(sent) || inAttachmentNote) {
             evidence.push({ units: findUnits(sent).map((u) => u.name), generic: GENERIC.test(sent) || /会签/.test(sent) });
           }
-          if (role !== '正文' || !REMIT.test(sent)) continue;
-          for (const u of findUnits(sent)) {
+          if (role !== '正文') continue;
+          const units = findUnits(sent);
+          // The remit words must be the sentence's own, not part of a name ("停车管理服务中心" is not "管理").
+          let bare = sent;
+          for (const u of units) bare = bare.slice(0, u.start) + '\u0000'.repeat(u.end - u.start) + bare.slice(u.end);
+          if (!REMIT.test(bare)) continue;
+          for (const u of units) {
             const name = u.name;
             if (SUPERIOR.test(name) || self.some((x) => x.includes(name) || sameUnit(x, name)) || ignore.some((x) => sameUnit(x, name))) continue;
             if (touches.some((x) => sameUnit(x.unit.name, name))) continue;

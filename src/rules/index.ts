@@ -20,9 +20,20 @@ import { headingSequence } from './heading-sequence.js';
 import { attachmentNote } from './attachment-note.js';
 import { punctuation } from './punctuation.js';
 import { terminology } from './terminology.js';
+import { disclosureAttribute } from './disclosure-attribute.js';
+import { dissentListed } from './dissent-listed.js';
+import { consultationEvidence } from './consultation-evidence.js';
+import { sealAndSignature } from './seal-and-signature.js';
+import { normativeDocValidity } from './normative-doc-validity.js';
+import { normativeDocNoLicensing } from './normative-doc-no-licensing.js';
+import { meetingRequest } from './meeting-request.js';
+import { minutesSigner } from './minutes-signer.js';
+import { lateSubmissionDate } from './late-submission-date.js';
+import { dateValidity } from './date-validity.js';
+import { legalityReview } from './legality-review.js';
 
 /** The built-in rules. A new rule is a file in this folder, a test in test/rules/, and one line here. */
-export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber, docType, titleForm, requestClosing, singleMainRecipient, noLeaderRecipient, noCcSubordinate, docNumber, dateFormat, headingSequence, attachmentNote, punctuation, terminology];
+export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber, docType, titleForm, requestClosing, singleMainRecipient, noLeaderRecipient, noCcSubordinate, docNumber, dateFormat, headingSequence, attachmentNote, punctuation, terminology, disclosureAttribute, dissentListed, consultationEvidence, sealAndSignature, normativeDocValidity, normativeDocNoLicensing, meetingRequest, minutesSigner, lateSubmissionDate, dateValidity, legalityReview];
 
 export function ruleMap(extra: Rule[] = []): Map<string, Rule> {
   const m = new Map<string, Rule>();

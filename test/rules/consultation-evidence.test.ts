@@ -24,6 +24,10 @@ tester.run('consultation-evidence', consultationEvidence, {
       name: 'traditional script',
       code: trad('項目用地涉及區規劃和自然資源局職責，建設資金需區財政局安排。已書面徵求區規劃和自然資源局、區財政局意見，兩部門均書面回覆同意。'),
     },
+    {
+      name: 'traditional 復函 in the 附件说明 (覆函 once simplified)',
+      code: trad('項目用地涉及區規劃和自然資源局職責，建設資金需區財政局安排。').replace('\n\n區城市管理委', '\n\n附件：1.區規劃和自然資源局復函\n2.區財政局復函\n\n區城市管理委'),
+    },
   ],
   invalid: [
     {
