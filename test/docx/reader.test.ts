@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/parsers/docx/index.js';
 import { Linter } from '../../src/engine/api.js';
 import type { GwDocument } from '../../src/model/types.js';
+import { ROOT } from '../helpers.js';
 import { buildDocx, p, r, stylesXml } from './build.js';
 
 const read = (parts: Parameters<typeof buildDocx>[0]): GwDocument => readDocx(buildDocx(parts), 'x.docx');
@@ -314,6 +317,11 @@ describe('docx through the engine', () => {
       expect(d, `${m.ruleId}: ${m.message}`).toBeDefined();
     }
     const signer = docx.messages.find((m) => m.ruleId === 'signer-required');
+    // The CLI reads a .docx from standard input as bytes.
+    const cli = spawnSync(process.execPath, [resolve(ROOT, 'bin/gwlint.js'), '--no-config-lookup', '--format', 'json', '--stdin', '--stdin-filename', 'draft.docx'], { input: Buffer.from(bytes), encoding: 'utf8' });
+    const viaStdin = (JSON.parse(cli.stdout) as { docType: string; messages: { ruleId: string; line: number }[] }[])[0]!;
+    expect(viaStdin.docType).toBe('请示');
+    expect(viaStdin.messages.find((m) => m.ruleId === 'signer-required')?.line).toBe(1);
     expect(signer).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 21, context: '某县人民政府关于申请资金和批准项目的请示' });
   });
 });
