@@ -98,7 +98,7 @@ async function writeOutputs(dbFile: string, o: OutputOptions, log: (s: string) =
     if (o.report) {
       const maxPages = positiveInt(o.reportPages, '--report-pages', 0);
       const docxViews = positiveInt(o.docxViews, '--docx-views', 0) ?? 100;
-      let last = 0;
+      let last = performance.now();
       const m = await writeReport(db, o.report, {
         ...(maxPages !== undefined ? { maxPages } : {}),
         docxViews,
@@ -138,6 +138,18 @@ function summaryText(s: AuditSummary, cwd: string, dbFile: string): string {
     lines.push(`数据库：${dbFile}（可用 sqlite3 查询，如 sqlite3 ${dbFile} "SELECT rule_id, count(*) FROM findings GROUP BY 1 ORDER BY 2 DESC"）`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** What the whole database holds, after a run that skipped or stopped: this run's counts are only part of it. */
+function databaseTotals(dbFile: string): string {
+  const db = new AuditDb(dbFile, { readOnly: true });
+  try {
+    const f = db.db.get("SELECT count(*) AS files, sum(status <> 'checked') AS failed, sum(error_count + warning_count) AS findings FROM files") as { files: number; failed: number | null; findings: number | null };
+    const n = (x: number | null): string => Number(x ?? 0).toLocaleString('en-US');
+    return `数据库中共有 ${n(f.files)} 个文件的结果：问题 ${n(f.findings)} 个，无法检查 ${n(f.failed)} 个。`;
+  } finally {
+    db.close();
+  }
 }
 
 /** `gwlint audit …`: its own commander program, so the root parser's file options do not mix with these. */
@@ -332,6 +344,7 @@ async function runCommand(dirs: string[], o: RunCliOptions, log: (s: string) => 
   }
 
   process.stderr.write(summaryText(summary, cwd, dbFile));
+  if (!summary.fatal && (summary.skipped > 0 || summary.interrupted)) log(databaseTotals(resolve(cwd, dbFile)));
   if (summary.fatal) {
     log(`gwlint audit: ${summary.fatal}`);
     return AUDIT_EXIT.USAGE;
@@ -340,7 +353,7 @@ async function runCommand(dirs: string[], o: RunCliOptions, log: (s: string) => 
     if (o.report || o.jsonl || o.csv) log('（已中断，未生成报告和导出；续跑完成后会生成，或用 gwlint audit report 从数据库生成）');
     return AUDIT_EXIT.INTERRUPTED;
   }
-  if (!soffice && summary.failedFiles.some((f) => /\.(doc|wps)$/i.test(f.path))) {
+  if (!soffice && summary.failedFiles.some((f) => /\.(doc|wps)$/i.test(f.path) && !f.reason.includes('--convert-legacy'))) {
     log('提示：.doc/.wps 可以加 --convert-legacy 由 LibreOffice 转换后检查（需要安装 LibreOffice）。');
   }
   await writeOutputs(resolve(cwd, dbFile), o, log);

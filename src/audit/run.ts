@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { listFiles } from '../cli/files.js';
+import { engineFingerprint } from '../cli/cache.js';
 import { readVersion } from '../cli/version.js';
 import { Linter } from '../engine/api.js';
 import type { ResolvedConfig } from '../engine/config-types.js';
@@ -104,20 +105,32 @@ async function hashFile(path: string, size: number): Promise<string> {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** A fingerprint of everything that decides a file's findings besides its bytes. */
-export function configHasher(linter: Linter, locale: string | undefined): (cfg: ResolvedConfig) => string {
-  const cache = new WeakMap<ResolvedConfig, string>();
-  const version = readVersion();
-  const rules = [...linter.rules.keys()].sort().join(',');
-  return (cfg) => {
-    let h = cache.get(cfg);
+/**
+ * A fingerprint of everything that decides a file's findings besides its bytes: gwlint's version and code
+ * (the same engine fingerprint `gwlint --cache` uses, so a rule edited in a checkout is never served stale),
+ * the resolved configuration, the plugins it loads, and the message language.
+ */
+export function configHasher(linter: Linter, locale: string | undefined): (filePath: string) => Promise<string> {
+  const base = `${readVersion()}|${engineFingerprint()}|${[...linter.rules.keys()].sort().join(',')}|${locale ?? ''}`;
+  const byConfig = new WeakMap<ResolvedConfig, Map<string, string>>();
+  const pluginPrints = new Map<string, Promise<string>>();
+  return async (filePath) => {
+    await linter.prepare(filePath);
+    const cfg = linter.configFor(filePath);
+    const configFile = linter.resolver.configFileFor(filePath);
+    let plugins = pluginPrints.get(configFile ?? '');
+    if (!plugins) pluginPrints.set(configFile ?? '', (plugins = linter.plugins.fingerprintFor(configFile)));
+    const pluginPrint = await plugins;
+    let perPlugins = byConfig.get(cfg);
+    if (!perPlugins) byConfig.set(cfg, (perPlugins = new Map()));
+    let h = perPlugins.get(pluginPrint);
     if (!h) {
       const rulesCfg = Object.fromEntries(Object.entries(cfg.rules).map(([id, s]) => [id, { severity: s.severity, options: s.options, cites: s.cites ?? null }]));
       h = createHash('sha1')
-        .update(JSON.stringify({ version, rules, cfg: rulesCfg, declared: cfg.declared, profile: cfg.profile ?? null, locale: locale ?? cfg.locale ?? 'zh' }))
+        .update(JSON.stringify({ base, pluginPrint, rules: rulesCfg, declared: cfg.declared, profile: cfg.profile ?? null, locale: locale ?? cfg.locale ?? 'zh' }))
         .digest('hex')
         .slice(0, 16);
-      cache.set(cfg, h);
+      perPlugins.set(pluginPrint, h);
     }
     return h;
   };
@@ -139,7 +152,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
   const candidates = await walk(opts.roots, { cwd: opts.cwd, useIgnore: opts.useIgnore, ...(opts.ignorePath ? { ignorePath: opts.ignorePath } : {}), shard: opts.shard });
   // Resolve every file's configuration before starting: a broken config file stops the run here (exit 2),
   // not after an hour of work.
-  const configHashes = candidates.map((c) => hashConfig(linter.configFor(c.path)));
+  const configHashes: string[] = [];
+  for (const c of candidates) configHashes.push(await hashConfig(c.path));
 
   const db = new AuditDb(opts.db);
   const runId = db.startRun({ version: readVersion(), cwd: opts.cwd, argv: opts.argv, roots: opts.roots.map((r) => resolve(opts.cwd, r)), shard: opts.shard ? formatShard(opts.shard) : null, jobs: opts.jobs });
