@@ -261,7 +261,7 @@ const MAX_DOCX_VIEW = 3 * 1024 * 1024;
  * disk still has the bytes that were audited, so the marks sit where the findings are.
  */
 async function addDocxViews(model: ReportModel, max: number, onView?: (done: number, total: number) => void): Promise<void> {
-  const wanted = model.files.filter((f) => f.kind === 'docx' && f.status === 'checked' && f.preview).slice(0, max);
+  const wanted = model.files.filter((f) => f.kind === 'docx' && !f.convertedFrom && f.status === 'checked' && f.preview).slice(0, max);
   if (!wanted.length) return;
   const { renderDocxHtml } = await import('../../html/index.js');
   let done = 0;

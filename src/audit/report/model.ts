@@ -71,6 +71,8 @@ export interface ReportFile {
   errors: number;
   warnings: number;
   contentHash: string | null;
+  /** .doc / .wps converted by LibreOffice: the file on disk is not the .docx that was audited. */
+  convertedFrom: string | null;
   findings: { rule: string | null; sev: string; msg: string; l: number; c: number; el: number; ec: number; cites: string | null; ctx: string | null }[];
   preview: { kind: string; text: string | null; html: string | null; truncated: boolean } | null;
 }
@@ -248,6 +250,7 @@ export function buildModel(db: AuditDb, opts: ModelOptions = {}): ReportModel {
       errors: f.error_count,
       warnings: f.warning_count,
       contentHash: f.content_hash,
+      convertedFrom: f.converted_from,
       findings: (byFile.get(f.id) ?? []).map((x) => ({
         rule: x.rule_id,
         sev: x.severity,
