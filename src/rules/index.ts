@@ -31,9 +31,10 @@ import { minutesSigner } from './minutes-signer.js';
 import { lateSubmissionDate } from './late-submission-date.js';
 import { dateValidity } from './date-validity.js';
 import { legalityReview } from './legality-review.js';
+import { figuresAddUp } from './figures-add-up.js';
 
 /** The built-in rules. A new rule is a file in this folder, a test in test/rules/, and one line here. */
-export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber, docType, titleForm, requestClosing, singleMainRecipient, noLeaderRecipient, noCcSubordinate, docNumber, dateFormat, headingSequence, attachmentNote, punctuation, terminology, disclosureAttribute, dissentListed, consultationEvidence, sealAndSignature, normativeDocValidity, normativeDocNoLicensing, meetingRequest, minutesSigner, lateSubmissionDate, dateValidity, legalityReview];
+export const builtinRules: Rule[] = [lengthCap, noRequestInReport, oneRequestPerDoc, signerRequired, pageSetup, fonts, lineGrid, paragraphIndent, pageNumber, docType, titleForm, requestClosing, singleMainRecipient, noLeaderRecipient, noCcSubordinate, docNumber, dateFormat, headingSequence, attachmentNote, punctuation, terminology, disclosureAttribute, dissentListed, consultationEvidence, sealAndSignature, normativeDocValidity, normativeDocNoLicensing, meetingRequest, minutesSigner, lateSubmissionDate, dateValidity, legalityReview, figuresAddUp];
 
 export function ruleMap(extra: Rule[] = []): Map<string, Rule> {
   const m = new Map<string, Rule>();

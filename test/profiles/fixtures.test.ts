@@ -33,6 +33,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
       'minutes-signer/wrongRole@3:5 静海 第五十一条',
     ],
     '请示-一文多事.md': [
+      'figures-add-up/partsExceed@9:41 静海 第五十六条',
       'one-request-per-doc/another@11:19 静海 第五十五条、条例 第十五条（四）',
       'date-validity/noSuchDay@11:32 静海 第五十六条、条例 第二十条（四）',
     ],

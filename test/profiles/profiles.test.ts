@@ -80,7 +80,7 @@ describe('profiles as data', () => {
       烟台市芝罘区人民政府工作规则: 'zhifu-2022.txt',
       天津市机关事务管理局工作规则: 'tianjin-jgsw-2020.txt',
     };
-    const mine = ['disclosure-attribute', 'dissent-listed', 'consultation-evidence', 'seal-and-signature', 'normative-doc-validity', 'normative-doc-no-licensing', 'meeting-request', 'minutes-signer', 'late-submission-date', 'date-validity', 'legality-review'];
+    const mine = ['disclosure-attribute', 'dissent-listed', 'consultation-evidence', 'seal-and-signature', 'normative-doc-validity', 'normative-doc-no-licensing', 'meeting-request', 'minutes-signer', 'late-submission-date', 'date-validity', 'legality-review', 'figures-add-up'];
     for (const rule of builtinRules.filter((r) => mine.includes(r.meta.id))) {
       for (const c of rule.meta.cites) {
         const key = Object.keys(files).find((k) => c.regulation.startsWith(k));
