@@ -105,7 +105,6 @@ export const punctuation: Rule = {
       const n = norm.length;
       const mask = new Uint8Array(n);
       for (const m of norm.matchAll(NOT_PROSE)) mask.fill(1, m.index!, m.index! + m[0].length);
-      // The heading marker at the start ("(一)", "一.") is heading-sequence's to report and fix.
       // A line of English with Chinese words in it (a bilingual note) follows English punctuation.
       let han = 0;
       let latin = 0;
@@ -116,6 +115,7 @@ export const punctuation: Rule = {
         else if (isHan(c)) han++;
       }
       if (latin > han) return;
+      // The heading marker at the start ("(一)", "一.") is heading-sequence's to report and fix.
       const marker = markerOf(text, norm);
       const markerEnd = marker ? marker.length : 0;
       const report = (messageId: string, start: number, end: number, data: Record<string, string>, fix?: string): void => {
@@ -196,17 +196,19 @@ export const punctuation: Rule = {
         for (const o of opens) found.push({ block, pos: o, ch: open, open: true, pair: p });
       });
 
-      // Straight double quotes in Chinese text.
+      // Straight double quotes in Chinese text: paired in order; a pair that quotes Chinese (or stands next to it)
+      // becomes “”. An odd count cannot be paired safely: reported, not fixed.
       const straight: number[] = [];
-      for (let i = 0; i < n; i++) if (norm[i] === '"' && !mask[i] && (isCjk(norm[i - 1]) || isCjk(norm[i + 1]))) straight.push(i);
+      for (let i = 0; i < n; i++) if (norm[i] === '"' && !mask[i]) straight.push(i);
       if (straight.length % 2 === 0) {
         for (let k = 0; k < straight.length; k += 2) {
           const a = straight[k]!;
           const b = straight[k + 1]!;
+          if (!HAN.test(norm.slice(a + 1, b)) && !isCjk(norm[a - 1]) && !isCjk(norm[b + 1])) continue;
           report('straightQuote', a, b + 1, {}, `“${text.slice(a + 1, b)}”`);
         }
       } else {
-        for (const a of straight) report('straightQuote', a, a + 1, {});
+        for (const a of straight) if (isCjk(norm[a - 1]) || isCjk(norm[a + 1])) report('straightQuote', a, a + 1, {});
       }
 
       // Ellipsis and dash forms.

@@ -1,5 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../src/engine/rule-tester.js';
 import { headingSequence } from '../../src/rules/heading-sequence.js';
+import { markerOf } from '../../src/rules/lib/headings.js';
+import { headingLevelOf } from '../../src/structure/patterns.js';
 
 const tester = new RuleTester();
 const HEAD = '# 关于做好防汛工作的通知\n\n各街道：\n\n现就有关事项通知如下。\n\n';
@@ -96,4 +99,16 @@ tester.run('heading-sequence', headingSequence, {
       errors: [{ message: 'Write the level-2 heading number as “（一）”, not “(一)”' }],
     },
   ],
+});
+
+describe('markers', () => {
+  it('read the same level as the structure pass for every form it accepts', () => {
+    for (const t of ['一、总体要求', '十二、附则', '（一）提高认识', '(二)落实', '1.加强学习', '12．及时报告', '3、巡查', '（1）学文件', '(2)写体会']) {
+      expect(markerOf(t, t)?.level, t).toBe(headingLevelOf(t));
+    }
+  });
+
+  it('tell enumerations and numbers from markers', () => {
+    for (const t of ['一是提高认识', '一般要求', '1.5倍', '2019年', '十分重要']) expect(markerOf(t, t), t).toBeUndefined();
+  });
 });

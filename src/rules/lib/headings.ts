@@ -4,7 +4,9 @@ import { parseChineseNumeral } from './chinese-numerals.js';
 /**
  * 正文 structure markers as drafters actually type them — the four GB/T 9704-2012 7.3.3 forms
  * (一、 （一） 1. （1）) and their common wrong variants (一. (一) （一）、 1、 (1)), so that rules can tell
- * which level a paragraph opens and whether its marker is written right.
+ * which level a paragraph opens and whether its marker is written right. headingLevelOf (structure/patterns)
+ * gives the level of the forms the structure pass accepts; this reads the same levels for them (a test keeps
+ * the two in step) and also the variants, which block.data.headingLevel leaves out.
  */
 export interface Marker {
   level: 1 | 2 | 3 | 4;
