@@ -188,11 +188,11 @@ export const meetingRequest: Rule = {
     messages: {
       late: {
         zh: '{{what}}应提前{{need}}报送：成文日期{{docDate}}距{{event}}{{eventDate}}仅{{have}}，最迟应于{{latest}}报送{{note}}（依据 {{basis}}）',
-        en: '{{what}} must be sent {{needEn}} ahead: dated {{docDate}}, only {{haveEn}} before the {{eventEn}} on {{eventDate}}; send by {{latest}}{{note}} (per {{basis}})',
+        en: '{{whatEn}} must be sent {{needEn}} ahead: dated {{docDate}}, only {{haveEn}} before the {{eventEn}} on {{eventDate}}; send by {{latest}}{{note}} (per {{basis}})',
       },
       notBefore: {
         zh: '成文日期{{docDate}}不早于{{event}}{{eventDate}}：{{what}}应提前{{need}}报送（依据 {{basis}}）',
-        en: 'Dated {{docDate}}, not before the {{eventEn}} on {{eventDate}}: {{what}} must be sent {{needEn}} ahead (per {{basis}})',
+        en: 'Dated {{docDate}}, not before the {{eventEn}} on {{eventDate}}: {{whatEn}} must be sent {{needEn}} ahead (per {{basis}})',
       },
       missingAttachments: {
         zh: '{{cls}}请示应附{{all}}等材料，缺少：{{missing}}（依据 {{basis}}）',
@@ -228,7 +228,6 @@ export const meetingRequest: Rule = {
   },
   create(context) {
     const checks = (context.options.checks as Check[] | undefined) ?? [];
-    const en = context.locale === 'en';
     const needText = (l: Lead): [string, string] => [l.working ? `${l.days}个工作日` : `${l.days}天`, l.working ? `${l.days} working days` : `${l.days} days`];
 
     return {
@@ -241,12 +240,12 @@ export const meetingRequest: Rule = {
         const docDate = draftDate(doc);
         const titleBlock = blocks.find((b) => b.data.role === '标题') ?? blocks[0];
 
-        const checkLead = (what: string, event: string, eventEn: string, lead: Lead, ev: EventDate | undefined, article: string | undefined): void => {
+        const checkLead = (what: [string, string], event: string, eventEn: string, lead: Lead, ev: EventDate | undefined, article: string | undefined): void => {
           if (!docDate || !ev) return;
           const basis = basisOf(context.cites, article);
           const [need, needEn] = needText(lead);
           const at = { block: ev.block, start: ev.start, end: ev.end };
-          const common = { what, event, eventEn, need, needEn, docDate: formatYMD(docDate), eventDate: formatYMD(ev.date), basis };
+          const common = { what: what[0], whatEn: what[1], event, eventEn, need, needEn, docDate: formatYMD(docDate), eventDate: formatYMD(ev.date), basis };
           if (epochDay(ev.date) <= epochDay(docDate)) {
             context.report({ messageId: 'notBefore', ...at, data: common });
             return;
@@ -287,7 +286,7 @@ export const meetingRequest: Rule = {
             if (!cls || !names.includes(cls)) continue;
             const articles = check.articles ?? {};
             if (check.lead) {
-              checkLead(`${cls}请示`, '会议召开日期', 'meeting', check.lead, docDate ? eventDate(doc, docDate) : undefined, articles.lead ?? check.article);
+              checkLead([`${cls}请示`, `A 请示 for a ${cls}`], '会议召开日期', 'meeting', check.lead, docDate ? eventDate(doc, docDate) : undefined, articles.lead ?? check.article);
             }
             if (check.attachments?.length) {
               const pool = blocks
@@ -331,13 +330,15 @@ export const meetingRequest: Rule = {
             const topic = new RegExp(`提请[^。；]{0,24}?(?:${meetings})[^。；]{0,12}?(?:审议|研究|讨论|审定)`);
             if (!topic.test(title) && !topic.test(bodyText)) continue;
             const ev = eventDate(doc, docDate, new RegExp(`(?:${meetings})`));
-            checkLead(en ? 'A topic for the meeting' : '提请会议研究的议题材料', '会议日期', 'meeting', check.lead, ev, check.article);
+            checkLead(['提请会议研究的议题材料', 'A topic for the meeting'], '会议日期', 'meeting', check.lead, ev, check.article);
           } else if (check.kind === 'invitation') {
             if ((context.docType !== '请示' && context.docType !== '函') || !docDate) continue;
             if (!INVITE.test(all)) continue;
             if (check.foreign && !FOREIGN.test(all)) continue;
             const ev = eventDate(doc, docDate, EVENT);
-            const what = check.foreign ? (en ? 'An invitation to a foreign-affairs event' : '邀请区领导出席外事活动的请示') : en ? 'An invitation to a district leader' : '邀请区领导参加活动的请示';
+            const what: [string, string] = check.foreign
+              ? ['邀请区领导出席外事活动的请示', 'An invitation to a foreign-affairs event']
+              : ['邀请区领导参加活动的请示', 'An invitation to a district leader'];
             checkLead(what, '活动日期', 'event', check.lead, ev, check.article);
           } else if (check.kind === 'plan') {
             if (!/会议计划/.test(title)) continue;

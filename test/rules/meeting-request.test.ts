@@ -131,6 +131,17 @@ tester.run('meeting-request', meetingRequest, {
       ],
     },
     {
+      name: 'English locale',
+      code: meeting(ONE, '2024年5月13日'),
+      locale: 'en',
+      errors: [
+        {
+          messageId: 'late',
+          message: 'A 请示 for a 一类会议 must be sent 10 working days ahead: dated 2024年5月13日, only 5 working days before the meeting on 2024年5月20日; send by 2024年5月7日 (per 静海 第五十三条)',
+        },
+      ],
+    },
+    {
       name: 'text input',
       filename: 'draft.txt',
       code: meeting(ONE, '2024年5月13日').replace(/\n\n/g, '\n'),
