@@ -21,6 +21,8 @@ export const AUDIT_EXIT = { OK: 0, FAILED_FILES: 1, USAGE: 2, INTERRUPTED: 130 }
 class UsageError extends Error {}
 
 const DEFAULT_DB = 'gwlint-audit.sqlite';
+/** Per-file pages in a report by default (worst first): beyond a few thousand the page gets unwieldy. */
+const DEFAULT_REPORT_PAGES = 5000;
 
 interface RunCliOptions {
   db: string;
@@ -96,11 +98,11 @@ async function writeOutputs(dbFile: string, o: OutputOptions, log: (s: string) =
   const db = new AuditDb(dbFile, { readOnly: true });
   try {
     if (o.report) {
-      const maxPages = positiveInt(o.reportPages, '--report-pages', 0);
+      const maxPages = positiveInt(o.reportPages, '--report-pages', 0) ?? DEFAULT_REPORT_PAGES;
       const docxViews = positiveInt(o.docxViews, '--docx-views', 0) ?? 100;
       let last = performance.now();
       const m = await writeReport(db, o.report, {
-        ...(maxPages !== undefined ? { maxPages } : {}),
+        maxPages,
         docxViews,
         onDocxView: (done, total) => {
           if (total >= 20 && performance.now() - last > 5000) {
@@ -175,7 +177,7 @@ export async function auditMain(args: string[]): Promise<number> {
     .option('--soffice <path>', 'soffice 可执行文件的位置（默认在 PATH 中查找）')
     .option('--force', '全部重新检查，不跳过未变的文件')
     .option('--retry-failed', '重新检查上次超时、内存超限或崩溃的文件')
-    .option('--report-pages <n>', '报告中单独成页的文件数上限（问题最多的在前；默认全部）')
+    .option('--report-pages <n>', `报告中单独成页的文件数上限（问题最多的在前；默认 ${DEFAULT_REPORT_PAGES}）`)
     .option('--docx-views <n>', '报告中附 Word 版式预览的 .docx 数（问题最多的在前）', '100')
     .option('--no-progress', '不显示进度')
     .option('--progress-interval <seconds>', '非终端输出时进度行的间隔', '10')

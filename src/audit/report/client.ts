@@ -30,7 +30,18 @@ export function clientMain(): void {
   };
   const UNKNOWN = '（未识别）';
   const STATUS: Record<string, string> = { checked: '已检查', unreadable: '无法读取', timeout: '超时', memory: '内存超限', crashed: '检查崩溃' };
-  const data = JSON.parse(document.getElementById('gw-data')!.textContent!) as { files: File[]; omitted: number };
+  // Unpack what html.ts packed: strings stored once, findings as arrays of indexes.
+  type Packed = Omit<File, 'findings' | 'office'> & { office: number; f: number[][] };
+  const raw = JSON.parse(document.getElementById('gw-data')!.textContent!) as { strings: string[]; files: Packed[]; omitted: number };
+  const S = (i: number): string | null => (i < 0 ? null : raw.strings[i]!);
+  const data: { files: File[]; omitted: number } = {
+    omitted: raw.omitted,
+    files: raw.files.map(({ f, office, ...rest }) => ({
+      ...rest,
+      office: S(office) ?? UNKNOWN,
+      findings: f.map((a) => ({ rule: S(a[0]!), sev: a[1] ? 'error' : 'warning', msg: S(a[2]!) ?? '', l: a[3]!, c: a[4]!, el: a[5]!, ec: a[6]!, cites: S(a[7]!), ctx: S(a[8]!) })),
+    })),
+  };
   const byId = new Map<number, File>();
   for (const f of data.files) byId.set(f.id, f);
 

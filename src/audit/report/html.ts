@@ -120,6 +120,36 @@ nav.toc a{margin-right:14px}
 @media print{header{background:none;color:#000}section{break-inside:avoid}}
 `;
 
+/**
+ * The per-file data in the page, compacted: an archive repeats the same rule ids, messages and clauses
+ * thousands of times, so strings are stored once and findings are arrays of indexes. The quoted context is
+ * left out where the document text is in the page (the marks show it there). The client unpacks it.
+ */
+export function packFiles(model: ReportModel): { strings: string[]; files: unknown[]; omitted: number } {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const str = (s: string | null): number => {
+    if (s === null) return -1;
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      index.set(s, i);
+    }
+    return i;
+  };
+  const files = model.files.map((f) => {
+    const { findings, contentHash: _hash, convertedFrom: _from, ...rest } = f;
+    const hasText = f.preview?.text != null;
+    return {
+      ...rest,
+      office: str(f.office),
+      f: findings.map((x) => [str(x.rule), x.sev === 'error' ? 1 : 0, str(x.msg), x.l, x.c, x.el, x.ec, str(x.cites), hasText ? -1 : str(x.ctx)]),
+    };
+  });
+  return { strings, files, omitted: model.omittedPages };
+}
+
 export function renderReport(model: ReportModel): string {
   const t = model.totals;
   const rules = ruleMap();
@@ -196,7 +226,7 @@ export function renderReport(model: ReportModel): string {
     )
     .join('')}</tbody></table>`;
 
-  const data = JSON.stringify({ files: model.files, omitted: model.omittedPages })
+  const data = JSON.stringify(packFiles(model))
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
@@ -224,10 +254,8 @@ export function renderReport(model: ReportModel): string {
 <section><h3>按发文机关</h3>${officeChart}</section>
 <section><h3>按年份（成文日期，缺失时取发文字号年份）</h3>${yearChart}</section>
 </div>
-<div class="two">
-<section>${heat(model.ruleByOffice, 'office', '规则 × 发文机关（问题数）')}</section>
-<section>${heat(model.ruleByYear, 'year', '规则 × 年份（问题数）')}</section>
-</div>
+<section>${heat(model.ruleByOffice, 'office', '规则 × 发文机关（问题数，点击查看文件）')}</section>
+<section>${heat(model.ruleByYear, 'year', '规则 × 年份（问题数，点击查看文件）')}</section>
 <section><h2>规则一览</h2>${ruleTable || '<p class="muted">没有发现问题。</p>'}</section>
 <section id="types"><h2>按文种</h2>${typeChart}</section>
 <section id="lengths"><h2>字数与上限</h2><p class="small muted">正文字数（按 Word 的计数方法）的分布；红色为超过上限的区间，虚线为上限。</p><div class="two">${lengths || '<p class="muted">没有数据。</p>'}</div></section>
