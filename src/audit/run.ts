@@ -209,7 +209,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
   flushTimer.unref();
 
   const pool = new Pool({
-    jobs: opts.jobs,
+    // No more threads than files: each one costs a start-up (the engine, the dictionary).
+    jobs: Math.max(1, Math.min(opts.jobs, candidates.length)),
     timeoutMs: opts.timeoutMs,
     memoryMb: opts.memoryMb,
     init: { linter: opts.linter, previewMax: opts.previewMax, soffice: opts.soffice, sofficeTimeoutMs: Math.max(1000, opts.timeoutMs - 2000) },
