@@ -19,7 +19,7 @@ const ADMIN = /(?:区|市|县|镇|乡|街道)(?!长|委书记)[^\s，,。、；;
 // A 处室 inside a bureau: two to six characters ending in 处 or 室, where 处/室 ends the word (not 处理, 处置, 室内…).
 const SECTION = /[^\s，,。、；;：:（）()“”《》区市县的在是为对向与由于议请示报]{2,6}?(?:处(?![理置罚于分境在所长])|室(?![内外温主长友]))/y;
 // Words in which 区/市/县 is not the start of a department's name: 社区, 小区, 城市, 全区 …
-const NOT_ADMIN_BEFORE = /[社小园郊辖城景街校片专全本该我分省市县区都营厂矿院]$/;
+const NOT_ADMIN_BEFORE = '社小园郊辖城景街校片专全本该我分省市县区都营厂矿院';
 const GENERIC = /^(各|相关|有关|其他|其它|上述|该|本|我|两|多个|所属|局属|下属|此|这|某)/;
 const NOT_UNITS = /(办理|处理|处置|处罚|处于|会议室|档案室|阅览室)$/;
 
@@ -36,7 +36,7 @@ export function findUnits(text: string): UnitMention[] {
   const out: UnitMention[] = [];
   for (let i = 0; i < text.length; i++) {
     const candidates: RegExp[] = [];
-    if (!NOT_ADMIN_BEFORE.test(text.slice(0, i))) candidates.push(ADMIN);
+    if (i === 0 || !NOT_ADMIN_BEFORE.includes(text[i - 1]!)) candidates.push(ADMIN);
     if (atBoundary(text, i) && !BOUNDARY_CHARS.includes(text[i]!)) candidates.push(SECTION);
     for (const re of candidates) {
       re.lastIndex = i;
