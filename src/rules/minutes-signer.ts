@@ -84,6 +84,7 @@ export const minutesSigner: Rule = {
             },
           },
         },
+        requireSigner: { type: 'boolean', description: '纪要未标注签发人时也报告（GB/T 9704 的纪要格式不印签发人，默认不报）' },
       },
     },
     defaultOptions: {
@@ -117,7 +118,7 @@ export const minutesSigner: Rule = {
     },
     docs: {
       rationale: {
-        zh: '各地工作规则规定了各类会议纪要的签发人。签发人写在“签发人：”处，可注明职务（“签发人：区长 王明”）；未注明时，从纪要正文中“区长王明”“副区长李强主持召开”等处推断。专题会议纪要由主持会议的领导签发，比对签发人和“××主持”的姓名。会议类别按标题、版头和开头一段判断，按配置顺序取第一个匹配的（“区长专题会议”应排在“专题会议”之前）。',
+        zh: '各地工作规则规定了各类会议纪要的签发人。GB/T 9704 的纪要格式不印签发人，签字在发文稿纸上；草稿标注了签发人（“签发人：”或“签发：”）时，核对其是否为规定的领导（选项 requireSigner 为 true 时，未标注也报告）。签发人可注明职务（“签发人：区长 王明”）；未注明时，从纪要正文中“区长王明”“副区长李强主持召开”等处推断。专题会议纪要由主持会议的领导签发，比对签发人和“××主持”的姓名。会议类别按标题、版头和开头一段判断，按配置顺序取第一个匹配的（“区长专题会议”应排在“专题会议”之前）。',
         en: 'Each body’s rules say who signs which minutes. The signer is read from “签发人：”, with the office if given; otherwise the office is inferred from the minutes’ text (“区长王明”). For topical meetings the signer must be the leader who presided (“李强主持召开”).',
       },
       examples: {
@@ -156,7 +157,9 @@ export const minutesSigner: Rule = {
             }
             return;
           }
-          context.report({ messageId: 'missing', ...(title ? { block: title } : {}), data: { meeting, expected, basis } });
+          // GB/T 9704's 纪要 format prints no 签发人: the signature is on the processing sheet. Only a profile that
+          // wants the signer marked in the draft asks for it.
+          if (context.options.requireSigner) context.report({ messageId: 'missing', ...(title ? { block: title } : {}), data: { meeting, expected, basis } });
           return;
         }
         const text = blocks.map((b) => b.data.norm).join('\n');

@@ -23,6 +23,7 @@ tester.run('minutes-signer', minutesSigner, {
     { name: 'office read from the minutes (区长王明主持)', code: exec('签发人：王明') },
     { name: '专题会议 signed by the leader who presided', code: topical('签发人：李强') },
     { name: '区长办公会议 (静海)', code: '区长办公会议纪要\n\n签发人：区长　王明\n\n2024年5月10日，区长王明主持召开区长办公会议。' },
+    { name: 'no signer marked: GB/T 9704 prints none on 纪要', code: exec('（第12次）') },
     { name: 'a 请示 is not checked', code: '# 关于购置执法车辆的请示\n\n区政府：\n\n恳请批准。' },
     { name: 'a 纪要 of a meeting the profile does not name', code: '区安全生产委员会全体会议纪要\n\n2024年5月10日召开会议。', options: { signers: [{ meeting: '常务会议', roles: ['区长'] }] } },
     { name: '洪山: 专题会议 signed by a 副区长', code: topical('签发人：副区长　李强'), options: HONGSHAN },
@@ -45,8 +46,9 @@ tester.run('minutes-signer', minutesSigner, {
       ],
     },
     {
-      name: 'no signer',
+      name: 'no signer, when the profile wants it marked',
       code: exec('（第12次）'),
+      options: { signers: [{ meeting: '常务会议', roles: ['区长'] }], requireSigner: true },
       errors: [{ messageId: 'missing', message: `常务会议纪要应由区长签发，但未标注签发人（依据 ${BASIS}）`, line: 1, column: 1, endColumn: 10 }],
     },
     {

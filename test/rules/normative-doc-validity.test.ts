@@ -17,6 +17,7 @@ tester.run('normative-doc-validity', normativeDocValidity, {
     { name: '有效期5年', code: md('本办法自2024年7月1日起施行，有效期5年。'), options: HONGSHAN },
     { name: '有效期三年 in Chinese numerals', code: md('本办法自2024年7月1日起施行，有效期三年。'), options: HONGSHAN },
     { name: '有效期至 a date within five years of taking effect', code: md('本办法自2024年7月1日起施行，有效期至2029年6月30日。'), options: HONGSHAN },
+    { name: 'an organ’s own working rules are not a normative document', code: '# 关于印发《洪山区人民政府工作规则》的通知\n\n各街道：\n\n现将《洪山区人民政府工作规则》印发给你们。本规则自印发之日起施行。\n\n区政府\n\n2024年6月1日', options: HONGSHAN },
     { name: 'not a normative document', code: '# 关于做好防汛工作的通知\n\n各街道：\n\n请做好防汛工作。', options: HONGSHAN },
     { name: 'declared not normative', code: `---\n规范性文件: 否\n---\n\n${md('本办法自2024年7月1日起施行。')}`, options: HONGSHAN },
     {

@@ -20,6 +20,8 @@ const RULE_TEXT = '(?:管理办法|实施办法|暂行办法|办法|暂行规定
 const ISSUES_RULE_TEXT = new RegExp(`印发《[^》]*${RULE_TEXT}》的通知$`);
 const IS_RULE_TEXT = new RegExp(`${RULE_TEXT}$`);
 const EFFECTIVE_CLAUSE = /本(?:办法|规定|细则|规则|意见|实施细则|通知)(?:自|从)[^。；]{0,30}(?:起)?(?:施行|实施|执行|生效)/;
+/** An organ's own working rules govern how it works, not citizens or companies: not 规范性文件. */
+const INTERNAL = /(?:工作规则|议事规则|工作规程|议事规程|工作制度)(?:（[^）]*）)?》?(?:的通知)?$/;
 const IMPLEMENTING = /为(?:贯彻)?(?:实施|执行|落实)《[^》]*(?:法|条例|规章)》|《[^》]*(?:法|条例)》(?:的)?实施(?:细则|办法)/;
 
 function declaredValue(doc: GwDocument): boolean | undefined {
@@ -44,9 +46,14 @@ export function detectNormative(doc: GwDocument): NormativeDetection {
   if (declared !== undefined) {
     return { value: declared, reason: declared ? '元数据声明为规范性文件' : '元数据声明不是规范性文件', implementing };
   }
+  if (INTERNAL.test(title)) return { value: false, reason: `标题“${title}”是机关内部工作规则`, implementing };
   if (ISSUES_RULE_TEXT.test(title)) return { value: true, reason: `标题“${title}”印发规章制度文本`, implementing };
   if (IS_RULE_TEXT.test(title)) return { value: true, reason: `标题“${title}”是规章制度文本`, implementing };
   const clause = body.find((b) => EFFECTIVE_CLAUSE.test(b.data.norm));
+  // "本规则自…施行" closes an organ's working rules as often as a rule text for the public.
+  if (clause && /本规则/.test(EFFECTIVE_CLAUSE.exec(clause.data.norm)![0]) && doc.children.some((b) => /工作规则|议事规则/.test(b.data.norm))) {
+    return { value: false, reason: '机关内部工作规则', implementing };
+  }
   if (clause) return { value: true, reason: `正文有施行条款“${EFFECTIVE_CLAUSE.exec(clause.data.norm)![0]}”`, implementing };
   return { value: false, reason: '未见规范性文件的特征', implementing };
 }

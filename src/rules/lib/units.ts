@@ -15,9 +15,9 @@ const BOUNDARY_CHARS = '，,、。；;：:（(“”‘’《》「」 \u3000与
 const BOUNDARY_WORDS = ['涉及', '会同', '征求', '协调', '联系', '报送', '商请', '配合', '牵头'];
 
 // 区/市/县… + name + a department suffix. The name never crosses another 区/市/县 or a function word.
-const ADMIN = /(?:区|市|县|镇|乡|街道)(?!长|委书记)[^\s，,。、；;：:（）()“”《》区市县的在是为对向与由于议请示报]{1,10}?(?:委员会|局|委|办公室|中心|办(?![公理法事])|(?<=[\u4e00-\u9fa5]{3})部)/y;
-// A 处室 inside a bureau: two to six characters ending in 处 or 室, where 处/室 ends the word (not 处理, 处置, 室内…).
-const SECTION = /[^\s，,。、；;：:（）()“”《》区市县的在是为对向与由于议请示报]{2,6}?(?:处(?![理置罚于分境在所长])|室(?![内外温主长友]))/y;
+const ADMIN = /(?:区|市|县|镇|乡|街道)(?!长|委书记|域|场|民|级|内|外|里|属|直|和|也|各|相关|有关|经济|县|乡)[^\s，,。、；;：:（）()“”《》区县的在是为对向与由于议请示报]{1,10}?(?:委员会|局|委|办公室|中心|办(?![公理法事])|(?<=[\u4e00-\u9fa5]{3})部(?![门分署位件队]))/y;
+// A 处室 inside a bureau: a name ending in 处 (not 处理, 处置, 处罚…), or one of the usual 室 (办公室, 研究室, 督查室).
+const SECTION = /[^\s，,。、；;：:（）()“”《》区市县的在是为对向与由于议请示报]{2,6}?(?:处(?![理置罚于分境在所长])|(?:办公|研究|督查|法规|审计|信访)室(?![内外主]))/y;
 // Words in which 区/市/县 is not the start of a department's name: 社区, 小区, 城市, 全区 …
 const NOT_ADMIN_BEFORE = '社小园郊辖城景街校片专全本该我分省市县区都营厂矿院';
 const GENERIC = /^(各|相关|有关|其他|其它|上述|该|本|我|两|多个|所属|局属|下属|此|这|某)/;
@@ -44,6 +44,8 @@ export function findUnits(text: string): UnitMention[] {
       if (!m) continue;
       const name = m[0];
       if (GENERIC.test(name) || NOT_UNITS.test(name)) continue;
+      // 市 inside a name only as 市场 or 城市 (区市场监管局); otherwise it starts another body.
+      if (re === ADMIN && /(?<!城)市(?!场)/.test(name.slice(1))) continue;
       out.push({ name, start: i, end: i + name.length });
       i += name.length - 1;
       break;
