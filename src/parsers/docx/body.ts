@@ -1,6 +1,6 @@
 import type { BlockType, GwBlock, PageSetup, ParagraphFormat, RunFormat } from '../../model/types.js';
 import type { Numbering } from './numbering.js';
-import { applyPPr, applyRPr, CHANGE_RECORDS, mergeP, toParagraphFormat, type PProps, type RProps } from './props.js';
+import { applyPPr, applyRPr, CHANGE_RECORDS, mergeP, pKey, rKey, toParagraphFormat, type PProps, type RProps } from './props.js';
 import type { ResolvedRun, Styles } from './styles.js';
 import { num, onOff, parsePart, type Attrs } from './xml.js';
 import type { ZipReader } from './zip.js';
@@ -60,8 +60,6 @@ interface Para {
   container: Container;
   tableStyle?: string;
   direct: PProps;
-  /** Identifies `direct` for the format cache: the paragraph properties read, as written. */
-  pKey: string;
   line: string;
   items: Item[];
   markDeleted: boolean;
@@ -72,8 +70,6 @@ interface Para {
 
 interface Run {
   direct: RProps;
-  /** Identifies `direct` for the resolution cache: the formatting elements read, as written. */
-  key: string;
   resolved?: ResolvedRun;
 }
 
@@ -153,7 +149,7 @@ export function readStory(
       }
     }
     // Paragraphs with the same inputs share one resolution (and one ParagraphFormat object).
-    const key = `${pStyle ?? ''}\u0001${p.tableStyle ?? ''}\u0001${labelKey}\u0001${numbered}\u0001${p.container}\u0001${p.pKey}`;
+    const key = `${pStyle ?? ''}\u0001${p.tableStyle ?? ''}\u0001${labelKey}\u0001${numbered}\u0001${p.container}\u0001${pKey(p.direct)}`;
     const hit = paraCache.get(key);
     if (hit) return (p.resolved = { pStyle, format: hit.format, type: hit.type });
     mergeP(merged, p.direct);
@@ -167,10 +163,15 @@ export function readStory(
     return p.resolved;
   };
 
+  // Consecutive runs mostly carry the same formatting: remember the last resolution.
+  let last: { pStyle?: string; tableStyle?: string; key: string; resolved: ResolvedRun } | undefined;
   const resolveRun = (p: Para, r: Run): ResolvedRun => {
     if (r.resolved) return r.resolved;
     const rp = resolvePara(p);
-    r.resolved = styles.run(rp.pStyle, p.tableStyle, r.direct, r.key);
+    const key = rKey(r.direct);
+    if (last && last.key === key && last.pStyle === rp.pStyle && last.tableStyle === p.tableStyle) return (r.resolved = last.resolved);
+    r.resolved = styles.run(rp.pStyle, p.tableStyle, r.direct, key);
+    last = { pStyle: rp.pStyle, tableStyle: p.tableStyle, key, resolved: r.resolved };
     return r.resolved;
   };
 
@@ -226,7 +227,7 @@ export function readStory(
   };
 
   const startPara = (): void => {
-    const p: Para = { container: container(), direct: {}, pKey: '', line: '', items: [], markDeleted: false };
+    const p: Para = { container: container(), direct: {}, line: '', items: [], markDeleted: false };
     const t = tables[tables.length - 1];
     if (t && p.container === 'table') p.tableStyle = t.style ?? styles.defaultTable;
     if (pending && pending.container === p.container) {
@@ -296,7 +297,7 @@ export function readStory(
           startPara();
           break;
         case 'w:r':
-          runs.push({ direct: {}, key: '' });
+          runs.push({ direct: {} });
           break;
         case 'w:t':
           if (parent === 'w:r') inText++;
@@ -398,16 +399,10 @@ export function readStory(
       if (section && names.length === sectionDepth + 1) readSect(section, name, a);
       else if (parent === 'w:pPr' || parent === 'w:numPr') {
         const p = para();
-        if (p && (parent === 'w:pPr' ? names[names.length - 2] === 'w:p' : names[names.length - 3] === 'w:p') && applyPPr(p.direct, name, a)) {
-          p.pKey += name;
-          for (const k in a) p.pKey += `\u0001${k}=${a[k]}`;
-        }
+        if (p && (parent === 'w:pPr' ? names[names.length - 2] === 'w:p' : names[names.length - 3] === 'w:p') ) applyPPr(p.direct, name, a);
       } else if (parent === 'w:rPr' && names[names.length - 2] === 'w:r') {
         const r = run();
-        if (r && applyRPr(r.direct, name, a)) {
-          r.key += name;
-          for (const k in a) r.key += `\u0001${k}=${a[k]}`;
-        }
+        if (r) applyRPr(r.direct, name, a);
       }
       names.push(name);
     },

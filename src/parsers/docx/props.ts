@@ -71,6 +71,16 @@ export function applyRPr(p: RProps, name: string, a: Attrs): boolean {
   return false;
 }
 
+/** Identifies run properties for caches: equal keys, equal properties. */
+export function rKey(d: RProps): string {
+  return `${d.ascii}\u0001${d.eastAsia}\u0001${d.asciiTheme}\u0001${d.eastAsiaTheme}\u0001${d.sz}\u0001${d.b}\u0001${d.i}\u0001${d.color}\u0001${d.vanish}\u0001${d.rStyle}`;
+}
+
+/** Identifies paragraph properties for caches. */
+export function pKey(d: PProps): string {
+  return `${d.pStyle}\u0001${d.jc}\u0001${d.firstLine}\u0001${d.firstLineChars}\u0001${d.left}\u0001${d.leftChars}\u0001${d.right}\u0001${d.line}\u0001${d.lineRule}\u0001${d.numId}\u0001${d.ilvl}\u0001${d.outlineLvl}`;
+}
+
 /** Reads one child element of a w:pPr into `p` (w:numPr's children come here too); true if gwlint reads it. */
 export function applyPPr(p: PProps, name: string, a: Attrs): boolean {
   switch (name) {

@@ -40,8 +40,11 @@ export interface ZipEntry {
 }
 
 const SLICE = 16 * 1024;
-/** Entries stored in at most this many bytes are inflated in one call. */
-const ONE_SHOT_MAX = 64 * 1024;
+/**
+ * Entries stored in at most this many bytes are inflated in one call (the document part of a long draft is
+ * ~0.5 MB stored). Larger ones are streamed so that their text is never held whole.
+ */
+const ONE_SHOT_MAX = 1024 * 1024;
 
 const BOMB_HINT = '这不是正常的 Word 文档；若确信文件无害，请用 Word 或 WPS 打开后重新保存为 .docx';
 
@@ -189,10 +192,10 @@ export class ZipReader {
       throw new InputError(`部件 ${name} 使用了不支持的压缩方式（${entry.method}）`, '用 Word/WPS 打开后另存为 .docx');
     }
     if (data.length <= ONE_SHOT_MAX) {
-      // Small entries (almost every part of an ordinary draft) inflate in one call into a buffer of the
-      // declared size, which the limits are checked against first. One byte more than declared shows a header
-      // that understates the size; deflate cannot expand ONE_SHOT_MAX bytes past ~66 MB of work, so a lying
-      // header costs little before it is caught.
+      // Small entries (every part of an ordinary draft) inflate in one call into a buffer of the declared
+      // size, which the limits are checked against first, so memory never exceeds what passed the checks. One
+      // byte more than declared shows a header that understates the size: inflating stops writing at the end
+      // of the buffer, and the work a lying header can cause is bounded by deflate's ~1032:1 on ONE_SHOT_MAX.
       account(entry.size);
       const out = new Uint8Array(entry.size + 1);
       let got: Uint8Array;
