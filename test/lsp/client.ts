@@ -43,6 +43,8 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly statuses: DraftStatus[] = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** How many times diagnostics were published for each uri. */
+  readonly publishCount = new Map<string, number>();
   readonly configRequests: unknown[] = [];
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; done: (p: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
@@ -53,6 +55,7 @@ export class TestClient {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.set(p.uri, p);
+      this.publishCount.set(p.uri, (this.publishCount.get(p.uri) ?? 0) + 1);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.done(p), false) : true));
     });
     this.conn.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p));
