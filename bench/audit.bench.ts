@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Document as DocxDocument, Paragraph as DocxParagraph, TextRun as DocxTextRun } from 'docx';
 import type { BenchSection } from './bench.js';
@@ -191,6 +192,8 @@ interface ChildResult {
   audited: number;
   failed: number;
   findings: number;
+  /** Share of the run the main thread was busy (walk, hashing, database): if near 1 it limits scaling. */
+  mainBusy: number;
 }
 
 async function child(): Promise<void> {
@@ -198,6 +201,7 @@ async function child(): Promise<void> {
   const { runAudit } = await import('../src/audit/run.js');
   rmSync(db!, { force: true });
   const base = process.memoryUsage.rss();
+  const elu0 = performance.eventLoopUtilization();
   const c0 = process.cpuUsage();
   const t = performance.now();
   const s = await runAudit({
@@ -228,6 +232,7 @@ async function child(): Promise<void> {
     audited: s.audited,
     failed: s.failed,
     findings: s.findings,
+    mainBusy: performance.eventLoopUtilization(elu0).utilization,
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 }
@@ -289,11 +294,13 @@ export const section: BenchSection = {
       `engine alone (Linter.lintFile, 1 thread, warm, no pool or database): ${f1(engineCpuRate)} files per CPU-second`,
       `audit --jobs 1: ${f1(rate1)} files/s wall, ${f1(cpuRate1)} files per CPU-second (main thread + worker), ${one.failed} unreadable, ${one.findings.toLocaleString('en-US')} findings`,
       `audit --jobs 2: ${f1(rate2)} files/s wall`,
+      `main thread busy: ${f2(one.mainBusy)} of the run with 1 job, ${f2(two.mainBusy)} with 2 (near 1 would make it the bottleneck)`,
       '',
       `per core, audit / floor (files per CPU-second): ${f2(cpuRate1 / floorCpuRate)}  (target ≥ 0.50)`,
       `  of which the engine: engine alone / floor ${f2(engineCpuRate / floorCpuRate)}; the audit pipeline (threads, hashing, database) keeps ${f2(cpuRate1 / engineCpuRate)} of the engine's rate`,
       `wall, audit --jobs 1 / floor: ${f2(rate1 / floorRate)}`,
-      `scaling --jobs 2 / --jobs 1: ${f2(rate2 / rate1)}×  (target near 2× on 2 free cores)`,
+      `scaling --jobs 2 / --jobs 1: ${f2(rate2 / rate1)}× wall  (target near 2× on 2 free cores); CPU used ${f2(one.cpuMs / one.ms)} and ${f2(two.cpuMs / two.ms)} cores`,
+      `  files per CPU-second with 2 jobs / with 1: ${f2(two.audited / two.cpuMs / (one.audited / one.cpuMs))} (1.00 = no cost to parallelism; wall scaling ≈ this × cores actually free)`,
       `peak RSS per worker: ${f1(perWorker1)} MB with 1 job, ${f1(perWorker2)} MB with 2 (process peak minus the main thread before the pool; target < 300 MB); worker JS heap peak ${f1(Math.max(one.heapPeakMb, two.heapPeakMb))} MB`,
     ];
     return lines.join('\n');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import sqlite, { type Database as DatabaseT, type Statement } from 'node-sqlite3-wasm';
 
@@ -253,8 +253,11 @@ export class AuditDb {
     if (opts.readOnly && !existsSync(file)) throw new Error(`数据库 ${file} 不存在`);
     if (opts.readOnly && clearStaleLocks(file) !== null) throw new DbLockedError(`数据库 ${file} 正在被 gwlint audit 写入；请等它结束（或中断）后再读取`);
     this.lock = opts.readOnly ? null : takeLock(file);
+    const isNew = !existsSync(file);
     try {
       this.db = new Database(file, opts.readOnly ? { readOnly: true, fileMustExist: true } : {});
+      // The wasm VFS creates files owner-only; a results database is usually shared like any other file.
+      if (isNew && !opts.readOnly) chmodSync(file, 0o666 & ~process.umask());
       if (!opts.readOnly) {
         // One writer (our lock file says so), so hold SQLite's lock for the whole run instead of taking the
         // wasm VFS's lock directory on every transaction; keep the journal file instead of deleting it each
