@@ -119,11 +119,12 @@ describe('gwlint audit: interrupted and repeated runs', () => {
   }, 120_000);
 
   it('refuses a second writer on the same database while the first is running', async () => {
-    const { archive, db } = slowArchive(12);
+    const { archive, db } = slowArchive(40);
     const child = spawn(process.execPath, [resolve(ROOT, 'bin/gwlint.js'), 'audit', '.', '--db', db, '--jobs', '1', '--no-progress'], { cwd: archive });
     const closed = new Promise<number | null>((r) => child.on('close', r));
     // Wait until the first run holds the database.
-    for (let i = 0; i < 100 && !existsSync(`${db}.gwlint-lock`); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 600 && !existsSync(`${db}.gwlint-lock`); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(`${db}.gwlint-lock`)).toBe(true);
     const second = runCli(['audit', '.', '--db', db, '--no-progress'], { cwd: archive });
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('正被另一个 gwlint audit 进程');
