@@ -66,7 +66,10 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
       blocksWithRole: (role) => doc.children.filter((b) => b.data.role === role),
       segmenter: getSegmenter,
       report(d: ReportDescriptor) {
-        const own = d.cites && d.cites.length && !(setting.cites && setting.cites.length) ? d.cites : cites;
+        // A finding may name the one clause it rests on; under a profile that sets its own citations, only if
+        // that clause is among them (same regulation and article).
+        const narrowed = d.cites?.filter((c) => cites.some((x) => x.regulation === c.regulation && x.article === c.article));
+        const own = narrowed && narrowed.length ? narrowed : cites;
         messages.push(toMessage(doc, rule, id, severity, own, d, opts.locale, lineStarts));
       },
     };

@@ -6,8 +6,9 @@ import { thousands } from '../util/template.js';
 import { JINGHAI_60, citeShort } from './lib/cites.js';
 
 export interface LengthCapOptions {
-  caps: Partial<Record<Category, number>>;
-  pages: Partial<Record<Category, number>>;
+  /** 字数 cap per 类别; null: no cap for that 类别 (a profile whose regulation sets none). */
+  caps: Partial<Record<Category, number | null>>;
+  pages: Partial<Record<Category, number | null>>;
   linesPerPage: number;
   charsPerLine: number;
 }
@@ -19,7 +20,7 @@ const CATEGORY_KEYS: Category[] = ['文件稿', '综合', '专项', '简报', '�
 /** The cap that applies to a document of this 类别, if any. */
 export function capFor(category: Category | null, options: Partial<LengthCapOptions> | undefined): number | undefined {
   const caps = { ...DEFAULT_CAPS, ...(options?.caps ?? {}) };
-  return category ? caps[category] : undefined;
+  return category ? caps[category] ?? undefined : undefined;
 }
 
 /**
@@ -78,7 +79,7 @@ export const lengthCap: Rule = {
         caps: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, { type: 'integer', minimum: 1 }])),
+          properties: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] }])),
         },
         pages: {
           type: 'object',
@@ -128,7 +129,7 @@ export const lengthCap: Rule = {
             });
           }
         }
-        const pageCap = category ? o.pages?.[category] : undefined;
+        const pageCap = category ? o.pages?.[category] ?? undefined : undefined;
         if (pageCap) {
           const pages = pageCount(doc, o.linesPerPage, o.charsPerLine);
           if (pages > pageCap) {

@@ -90,7 +90,7 @@ describe('gwlint --print-config', () => {
     expect(cfg.profile).toBe('tongzhou');
     const cap = cfg.rules['length-cap']!;
     expect(cap.severity).toBe('warning');
-    expect(cap.options.caps).toEqual({ 文件稿: 5000, 专项: 3000 });
+    expect(cap.options.caps).toEqual({ 文件稿: 5000, 综合: 5000, 专项: 3000, 简报: null, 研究报告: null });
     expect(cap.options.linesPerPage).toBe(22);
     expect(cap.cites.map((c) => c.short)).toEqual(['通州 五十五', '通州 七十八']);
     expect(cap.source).toBe('profile tongzhou');

@@ -52,7 +52,7 @@ export const TIAOLI_15_6: Cite = {
 export const ZHIFU_53: Cite = {
   regulation: '烟台市芝罘区人民政府工作规则（烟芝政发〔2022〕2号）',
   article: '五十三',
-  clause: '不得直接报送区政府领导同志个人，不得多头主送、越级行文。',
+  clause: '……公文一律送区政府办公室按规定程序统一办理,不得直接报送区政府领导同志个人,不得多头主送、越级行文。',
   short: '芝罘 五十三',
 };
 
