@@ -22,6 +22,8 @@ interface Job {
   id: number;
   path: string;
   resolve: (o: Outcome) => void;
+  /** Run with no other file beside it (after the process passed its memory ceiling). */
+  alone?: boolean;
 }
 
 interface Slot {
@@ -57,6 +59,9 @@ const YOUNG_MB = Number(process.env.GWLINT_AUDIT_YOUNG_MB || 16);
 export class Pool {
   private slots: Slot[] = [];
   private queue: Job[] = [];
+  /** Files that were running when the process passed its memory ceiling: each runs again, alone. */
+  private suspects: Job[] = [];
+  private calmUntil = 0;
   private nextId = 1;
   private closed = false;
   private failedStarts = 0;
@@ -158,25 +163,60 @@ export class Pool {
     }
   }
 
+  /**
+   * Process memory past the ceiling. A thread's memory outside its JS heap cannot be measured from here, so
+   * with several files running nobody can say which one it is: all of them are stopped and run again one at
+   * a time, and only a file that passes the ceiling while running alone is given the verdict.
+   */
   private checkMemory(): void {
-    if (process.memoryUsage.rss() <= this.rssLimit) return;
-    let worst: Slot | null = null;
-    for (const s of this.slots) if (s.job && !s.dead && (!worst || s.startedAt < worst.startedAt)) worst = s;
-    if (worst) this.fail(worst, 'memory', `内存超过上限（进程占用超过 ${Math.round(this.rssLimit / 1048576)} MB）`);
+    if (performance.now() < this.calmUntil || process.memoryUsage.rss() <= this.rssLimit) return;
+    const busy = this.slots.filter((s) => s.job && !s.dead);
+    if (busy.length === 0) return;
+    if (busy.length === 1) {
+      this.fail(busy[0]!, 'memory', `内存超过上限（进程占用超过 ${Math.round(this.rssLimit / 1048576)} MB）`);
+    } else {
+      for (const s of busy) {
+        // Detach the file first: stopping the thread then gives it no outcome, and it runs again later.
+        const job = s.job!;
+        s.job = null;
+        this.fail(s, 'crashed', '');
+        this.suspects.push(job);
+      }
+    }
+    // Give the stopped threads' memory time to go back before judging again.
+    this.calmUntil = performance.now() + 1000;
   }
 
   private pump(): void {
     if (this.closed) return;
+    if (this.suspects.length || this.slots.some((s) => s.job?.alone)) {
+      // Suspects run alone, once the memory of the stopped threads is back under the ceiling.
+      if (this.slots.some((s) => s.job && !s.dead)) return;
+      if (process.memoryUsage.rss() > this.rssLimit && performance.now() < this.calmUntil + 5000) {
+        setTimeout(() => this.pump(), 100).unref();
+        return;
+      }
+      const slot = this.slots.find((s) => s.ready && !s.job && !s.dead);
+      const job = this.suspects.shift();
+      if (!slot || !job) return;
+      job.alone = true;
+      this.dispatch(slot, job);
+      return;
+    }
     for (const slot of this.slots) {
       if (!slot.ready || slot.job || slot.dead) continue;
       const job = this.queue.shift();
       if (!job) return;
-      slot.job = job;
-      slot.startedAt = performance.now();
-      slot.timer = setTimeout(() => this.fail(slot, 'timeout', `检查超时（超过 ${Math.round(this.opts.timeoutMs / 1000)} 秒）`), this.opts.timeoutMs);
-      const msg: TaskMessage = { type: 'task', id: job.id, path: job.path };
-      slot.worker.postMessage(msg);
+      this.dispatch(slot, job);
     }
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.startedAt = performance.now();
+    slot.timer = setTimeout(() => this.fail(slot, 'timeout', `检查超时（超过 ${Math.round(this.opts.timeoutMs / 1000)} 秒）`), this.opts.timeoutMs);
+    const msg: TaskMessage = { type: 'task', id: job.id, path: job.path };
+    slot.worker.postMessage(msg);
   }
 
   /** Number of files waiting for a worker (not counting those being linted). */
@@ -201,6 +241,7 @@ export class Pool {
     this.closed = true;
     clearInterval(this.watchdog);
     this.queue.length = 0;
+    this.suspects.length = 0;
     await Promise.all(
       this.slots.map((s) => {
         s.dead = true;

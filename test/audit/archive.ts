@@ -88,7 +88,8 @@ export function copyGoodDocx(dir: string): string[] {
 /**
  * A gwlint plugin (installed in the archive's node_modules and named by its config) whose readers misbehave
  * on purpose: `.hang` never returns, `.oom` allocates until the heap is gone, `.slow` takes a fixed time per
- * file (to interrupt a run half-way), `.crash` kills its thread. The audit must turn each into a row.
+ * file (to interrupt a run half-way), `.crash` kills its thread, `.bigbuf` fills memory outside the JS heap
+ * (as inflated zip data would), which only the pool's RSS watchdog can see. The audit must turn each into a row.
  */
 export function installHostilePlugin(dir: string, slowMs = 150): void {
   const pkg = join(dir, 'node_modules', 'gwlint-plugin-hostile');
@@ -104,6 +105,7 @@ export default {
     { kind: 'text', extensions: ['.hang'], binary: false, parse() { for (;;) {} } },
     { kind: 'text', extensions: ['.oom'], binary: false, parse() { const keep = []; for (;;) keep.push(new Array(1e5).fill({ x: keep.length })); } },
     { kind: 'text', extensions: ['.crash'], binary: false, parse() { process.exit(7); } },
+    { kind: 'text', extensions: ['.bigbuf'], binary: false, parse() { const keep = []; for (let i = 0; i < 400; i++) { keep.push(Buffer.alloc(16 * 1024 * 1024, 1)); const end = Date.now() + 20; while (Date.now() < end) {} } return text({ filePath: 'x.txt', text: '' }); } },
     { kind: 'text', extensions: ['.slow'], binary: false, parse(input) { const end = Date.now() + ${slowMs}; while (Date.now() < end) {} return text(input); } },
   ],
 };

@@ -46,7 +46,7 @@ describe('gwlint audit: hostile files', () => {
     expect(r.stderr).toContain('无法检查 4 个');
   });
 
-  it('turns a reader that hangs, one that exhausts its heap and one that kills its thread into rows, replacing the workers', () => {
+  it('turns a reader that hangs, one that exhausts its heap, one that fills memory outside it and one that kills its thread into rows, replacing the workers', () => {
     const dir = tempDir();
     const archive = join(dir, 'archive');
     const good = writeDrafts(archive, 6);
@@ -54,6 +54,7 @@ describe('gwlint audit: hostile files', () => {
     writeFileSync(join(archive, 'a.hang'), '永远\n');
     writeFileSync(join(archive, 'b.oom'), '内存\n');
     writeFileSync(join(archive, 'c.crash'), '崩溃\n');
+    writeFileSync(join(archive, 'd.bigbuf'), '缓冲\n');
     const db = join(dir, 'audit.sqlite');
 
     const r = runCli(['audit', '.', '--db', db, '--jobs', '2', '--timeout', '8', '--max-memory', '96'], { cwd: archive });
@@ -66,7 +67,9 @@ describe('gwlint audit: hostile files', () => {
     expect(byName.get('b.oom')!.reason).toContain('内存');
     expect(byName.get('c.crash')).toMatchObject({ status: 'crashed' });
     expect(byName.get('c.crash')!.reason).toContain('退出码 7');
+    expect(byName.get('d.bigbuf')).toMatchObject({ status: 'memory' });
+    expect(byName.get('d.bigbuf')!.reason).toContain('进程占用超过');
     for (const p of good) expect(rows(db).find((f) => f.path === p)?.status).toBe('checked');
-    expect(r.stderr).toContain('无法检查 3 个');
+    expect(r.stderr).toContain('无法检查 4 个');
   }, 120_000);
 });
