@@ -7,26 +7,12 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { Linter } from '../src/engine/api.js';
 import type { BenchSection } from './bench.js';
+import { median, rate } from './lib.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'govcn-text');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
-/** Runs fn repeatedly for at least `ms`, returns runs per second. */
-async function rate(fn: () => Promise<void> | void, ms = 1500): Promise<number> {
-  await fn(); // warm-up
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < ms) {
-    await fn();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - t0);
-}
 
 export const section: BenchSection = {
   title: 'core: lint throughput on the corpus texts and CLI cold start',

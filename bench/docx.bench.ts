@@ -9,6 +9,7 @@ import { Linter } from '../src/engine/api.js';
 import { readDocx } from '../src/parsers/docx/index.js';
 import type { BenchSection } from './bench.js';
 import { generateDocx, generateTextDocxOfSize } from './docx-gen.js';
+import { median, rate } from './lib.js';
 
 /**
  * docx throughput against the floor measured in the same run: the floor is what any reader of the package
@@ -39,21 +40,7 @@ function floor(bytes: Uint8Array): void {
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
-async function rate(fn: () => Promise<void> | void, ms = 1500): Promise<number> {
-  await fn();
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < ms) {
-    await fn();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - t0);
-}
 
 /** Peak RSS (MB) of a fresh node process that runs `body` on the file at argv[1]. */
 function peakRss(body: string, file: string): { mb: number; ok: boolean; out: string } {

@@ -6,25 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { findAsks } from '../src/rules/lib/requests.js';
 import { getSegmenter } from '../src/util/segmenter.js';
 import type { BenchSection } from './bench.js';
+import { median, rate } from './lib.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus', 'govcn-text');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
-async function rate(fn: () => void, ms = 1500): Promise<number> {
-  fn();
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < ms) {
-    fn();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - t0);
-}
 
 /**
  * The cost of reading requests word by word: findAsks (jieba + the mention/ask reading) against jieba's bare
