@@ -92,7 +92,8 @@ export async function main(argv: string[]): Promise<number> {
   program
     .name('gwlint')
     .description('公文合规检查：按 GB/T 9704-2012、《党政机关公文处理工作条例》和各地工作规则检查公文草稿')
-    .version(readVersion(), '-v, --version')
+    .version(readVersion(), '-v, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
     .argument('[files...]', '要检查的文件、文件夹或 glob')
     .addOption(new Option('-f, --format <name>', `输出格式：${formatterNames().join(' | ')}`).default('stylish'))
     .option('-o, --output-file <path>', '把结果写入文件')
@@ -123,7 +124,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-color', '不用彩色输出')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      [
+        '',
+        '其他用法：',
+        '  gwlint audit <文件夹…> [--report audit.html]   批量审查档案：并行、可续查，生成数据库和 HTML 报告（gwlint audit --help）',
+        '  gwlint --lsp                                  以语言服务器方式运行（stdio），供 VS Code、Neovim 等编辑器使用',
+        '',
+        '退出码：0 无错误；1 有错误或警告超过 --max-warnings；2 用法或配置错误。',
+      ].join('\n'),
+    );
 
   let opts: CliOptions;
   let patterns: string[];
