@@ -5,5 +5,7 @@ export function fill(template: string, data: Record<string, string | number> = {
 
 /** 5213 → "5,213" as people write counts in Chinese documents. */
 export function thousands(n: number): string {
-  return n.toLocaleString('en-US');
+  // Not toLocaleString: loading ICU's locale data costs more at start-up than the whole lint of a short draft.
+  const [int, frac] = String(n).split('.');
+  return int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
 }

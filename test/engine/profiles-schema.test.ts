@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, validateProfile } from '../../src/engine/config.js';
 import { ROOT } from '../helpers.js';
+import { validateTerms } from '../../src/rules/terminology.js';
 
 // The runtime trusts built-in profiles (cold start); this is where they are held to the schema.
 describe('built-in profiles', () => {
@@ -24,5 +25,11 @@ describe('built-in profiles', () => {
       expect((e as ConfigError).keyPath).toBe('rules.length-cap');
       expect((e as ConfigError).expected).toContain('缺少必需的键“cites”');
     }
+  });
+
+  it('the built-in terminology list follows rules/schema/terminology.schema.json', () => {
+    const file = join(ROOT, 'rules', 'data', 'terminology.json');
+    expect(() => validateTerms(file, JSON.parse(readFileSync(file, 'utf8')))).not.toThrow();
+    expect(() => validateTerms(file, { terms: [{ pattern: 1 }] })).toThrow(/terms\[0\]/);
   });
 });
