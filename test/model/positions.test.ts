@@ -76,4 +76,16 @@ describe('positions map back through Markdown markup and normalisation', () => {
     const m = r.messages.find((x) => x.ruleId === 'no-request-in-report')!;
     expect([m.line, m.column, m.endColumn]).toEqual([3, 1, 10]);
   });
+
+  it('reads GFM tables as table-cell blocks with their own places', async () => {
+    const src = '# 关于某事的通知\n\n各单位：\n\n| 项目 | 金额 |\n| --- | --- |\n| 设备 | 3万元 |\n\n特此通知。\n';
+    const doc = await linter.parse(src, 'a.md');
+    const cells = doc.children.filter((b) => b.type === 'tableCell');
+    expect(cells.map((b) => [b.data.text, b.position.start.line, b.position.start.column])).toEqual([
+      ['项目', 5, 3],
+      ['金额', 5, 8],
+      ['设备', 7, 3],
+      ['3万元', 7, 8],
+    ]);
+  });
 });
