@@ -8,6 +8,7 @@ const tester = new RuleTester();
 
 tester.run('doc-type', docType, {
   valid: [
+    { name: '城市管理委员会 is a department, so its 请示 to the 区政府 goes up', code: '# 静海区城市管理委员会关于增设执法车辆的请示\n\n区政府：\n\n恳请批准增设执法车辆2辆。\n\n妥否，请批示。' },
     { name: 'a 请示 to the own government', code: '# 区教育局关于第二中学扩建的请示\n\n区政府：\n\n恳请批准第二中学扩建工程立项。\n\n妥否，请批示。\n\n区教育局\n\n2024年3月5日' },
     { name: 'a 请示 to the superior department of the same system', filename: 'draft.txt', code: '区教育局关于申报市级示范学校的请示\n市教育局：\n恳请批准第二中学申报市级示范学校。\n妥否，请批示。\n区教育局\n2024年6月25日' },
     { name: 'a 函 to a peer', code: '# 区教育局关于商请调剂教师编制的函\n\n区人社局：\n\n请贵局支持调剂教师编制30名。\n\n请予函复。\n\n区教育局\n\n2024年6月20日' },

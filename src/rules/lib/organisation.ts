@@ -116,7 +116,10 @@ export function levelOf(name: string): number | undefined {
 
 /** A government or party committee (a 上级机关 for every department at its level), not a department. */
 export function isGovernment(name: string): boolean {
-  return /(人民政府|政府|党委|党工委|区委|市委|县委|省委|管委会|管理委员会|人大常委会|政协)$/.test(name.replace(/[\s\u3000]/g, ''));
+  const n = name.replace(/[\s\u3000]/g, '');
+  // A 管委会 governs a zone (开发区管委会); 城市管理委员会 is a department like any 委.
+  if (/(开发区|园区|新区|示范区|保税区|试验区|合作区|风景区|度假区|自贸区|港区|高新区)(管委会|管理委员会)$/.test(n)) return true;
+  return /(人民政府|政府|党委|党工委|区委|市委|县委|省委|人大常委会|政协)$/.test(n);
 }
 
 /** What a department does, without its region and rank: 某区教育局 → 教育, 省教育厅 → 教育. */
