@@ -63,7 +63,7 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
       docType,
       direction,
       category,
-      blocksWithRole: (role) => doc.children.filter((b) => b.data.role === role),
+      blocksWithRole: (role) => doc.children.filter((b) => b.data.role === role && !b.data.placeholder),
       segmenter: getSegmenter,
       report(d: ReportDescriptor) {
         // A finding may name the one clause it rests on; under a profile that sets its own citations, only if
@@ -91,6 +91,8 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
   };
   for (const a of active) call(a, a.visitors.document && (() => a.visitors.document!(doc)));
   for (const block of doc.children) {
+    // A template's placeholder is not text yet: nothing to check in it.
+    if (block.data.placeholder) continue;
     const roleKey = `role:${block.data.role ?? '其他'}` as const;
     for (const a of active) {
       const v = a.visitors;

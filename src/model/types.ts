@@ -146,6 +146,11 @@ export interface BlockData {
   format?: ParagraphFormat;
   /** Markdown heading depth, when the block came from a Markdown heading. */
   markdownDepth?: number;
+  /**
+   * A template's stand-in ("[此处输入文件标题]", "通知标题"): it has its role, but nothing to check yet, so
+   * block visitors and `blocksWithRole` pass it over.
+   */
+  placeholder?: boolean;
 }
 
 export interface GwBlock {

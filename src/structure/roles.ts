@@ -71,6 +71,9 @@ function isResidue(b: GwBlock): boolean {
   return t.length <= 12 && !/[。；，]/.test(t) ? true : PAREN_DOC_NUMBER.test(t);
 }
 
+/** A whole line that only holds a place: "[此处输入正文内容]", "【此处输入主送机关】：", "通知标题". */
+const PLACEHOLDER_TEXT = /^[\[【［]\s*此处输入[^\]】］]*[\]】］][:：]?$|^[\[【［][^\]】］]{1,12}[\]】］][:：]$|^(文件|通知|请示|报告|函|公告|通告)?标题$/;
+
 /** Lines of ornaments only (★, rules drawn with dashes): part of no element. */
 const ORNAMENT = /^[★☆*＊\-—─━_=·•.。\s]+$/;
 
@@ -303,7 +306,10 @@ export function assignRoles(doc: GwDocument): void {
     if (level) b.data.headingLevel = level;
   }
   // Anything still without a role (e.g. blank-ish lines before the title) is 其他.
-  for (const b of blocks) if (!b.data.role) b.data.role = '其他';
+  for (const b of blocks) {
+    if (!b.data.role) b.data.role = '其他';
+    if (PLACEHOLDER_TEXT.test(clean(b))) b.data.placeholder = true;
+  }
 
   const bodyTexts = blocks.filter((b) => b.data.role === '正文').map((b) => b.data.norm);
   // A 令 has no title of its own: its 版头 ("…国务院令") names the 文种.
