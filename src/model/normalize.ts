@@ -27,8 +27,23 @@ function converter(): Convert {
 const TRADITIONAL_HINT =
   /[們個來時爲為這說對會國區經發與後從過關於應當現實際內單處點機構員長書記議報請決開問務導體統權條規劃總職責產設進動業環縣鄉鎮級轉門計標準類層節項達際響辦難聽讓專認識談覽護審稱積極檔傳營價歲優質線訴營運營]/;
 
+// A bitmap over the CJK block: one lookup per character, instead of a regex class V8 searches per character
+// (this runs over every character of every document).
+const HINT_BITS = (() => {
+  const bits = new Uint8Array(0xa000 - 0x4e00);
+  for (const ch of TRADITIONAL_HINT.source.slice(1, -1)) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x4e00 && c < 0xa000) bits[c - 0x4e00] = 1;
+  }
+  return bits;
+})();
+
 export function hasTraditional(text: string): boolean {
-  return TRADITIONAL_HINT.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 0x4e00;
+    if (c >= 0 && c < HINT_BITS.length && HINT_BITS[c] === 1) return true;
+  }
+  return false;
 }
 
 const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;

@@ -3,6 +3,7 @@ import { DOC_NUMBER } from '../structure/patterns.js';
 import { GBT_7_2_5, TIAOLI_9_5 } from './lib/element-cites.js';
 
 const ALL = new RegExp(DOC_NUMBER.source, 'gd');
+const YEAR_IN_BRACKETS = /[〔\[［(（【﹝]\s*\d{2,4}\s*[〕\]］)）】﹞]/;
 
 export const docNumber: Rule = {
   meta: {
@@ -59,6 +60,9 @@ export const docNumber: Rule = {
       block(block) {
         const header = block.data.role === '发文字号';
         const { text, norm } = block.data;
+        // The full pattern starts with a lazy agency prefix tried at every position: costly on long prose that
+        // has no bracketed year at all, which is most of it.
+        if (!YEAR_IN_BRACKETS.test(norm)) return;
         for (const m of norm.matchAll(ALL)) {
           const hasHao = Boolean(m[7]);
           // In running text only a number ending in 号 is surely a document number (not "规划(2018)").

@@ -43,7 +43,7 @@ const PAIRS: [string, string][] = [
 const NOT_PROSE = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”‘’]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef“”‘’]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|&#?\w+;/g;
 
 /** Each paired mark → [index in PAIRS, whether it opens]. */
-const PAIR_OF = new Map<string, [number, boolean]>(PAIRS.flatMap(([o, c], p): [string, [number, boolean]][] => [[o, [p, true]], [c, [p, false]]]));
+const PAIR_CODE = new Map<number, [number, boolean]>(PAIRS.flatMap(([o, c], p): [number, [number, boolean]][] => [[o.charCodeAt(0), [p, true]], [c.charCodeAt(0), [p, false]]]));
 
 interface Unpaired {
   block: GwBlock;
@@ -125,11 +125,14 @@ export const punctuation: Rule = {
       // A line of English with Chinese words in it (a bilingual note) follows English punctuation.
       let han = 0;
       let latin = 0;
+      // Character codes, not one-character strings: V8 allocates a new string for every CJK character read
+      // as norm[i], which made this rule the slowest part of linting long drafts.
       for (let i = 0; i < n; i++) {
         if (mask[i]) continue;
-        const c = norm[i]!;
-        if (isLatin(c)) latin++;
-        else if (isHan(c)) han++;
+        const u = norm.charCodeAt(i);
+        const l = u | 0x20;
+        if (l >= 0x61 && l <= 0x7a) latin++;
+        else if ((u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x2e80 && isHan(norm[i]))) han++;
       }
       if (latin > han) return;
       // The heading marker at the start ("(一)", "一.") is heading-sequence's to report and fix.
@@ -141,10 +144,10 @@ export const punctuation: Rule = {
 
       // Half-width , ; : ? ! . after a Chinese character.
       for (let i = markerEnd; i < n; i++) {
-        const c = norm[i]!;
-        const u = c.charCodeAt(0);
+        const u = norm.charCodeAt(i);
         // , . : ; ? ! — a code test first: this runs for every character.
         if ((u !== 44 && u !== 46 && u !== 58 && u !== 59 && u !== 63 && u !== 33) || mask[i]) continue;
+        const c = norm[i]!;
         // "附件:" opening the attachment note is attachment-note's to report and fix.
         if (c === ':' && i <= 3 && /^附\s*件\s*$/.test(norm.slice(0, i))) continue;
         const prev = norm[i - 1];
@@ -172,8 +175,9 @@ export const punctuation: Rule = {
       // Round brackets of either width, paired.
       const stack: number[] = [];
       for (let i = 0; i < n; i++) {
+        const u = norm.charCodeAt(i);
+        if ((u !== 40 && u !== 41 && u !== 0xff08 && u !== 0xff09) || mask[i]) continue;
         const c = norm[i]!;
-        if (mask[i]) continue;
         if (c === '(' || c === '（') stack.push(i);
         else if (c === ')' || c === '）') {
           const o = stack.pop();
@@ -202,7 +206,7 @@ export const punctuation: Rule = {
       // The other pairs, in one pass (each pair keeps its own stack).
       const opensOf: number[][] = PAIRS.map(() => []);
       for (let i = 0; i < n; i++) {
-        const slot = PAIR_OF.get(norm[i]!);
+        const slot = PAIR_CODE.get(norm.charCodeAt(i));
         if (slot === undefined) continue;
         const [p, isOpen] = slot;
         if (isOpen) {
@@ -221,7 +225,7 @@ export const punctuation: Rule = {
       // Straight double quotes in Chinese text: paired in order; a pair that quotes Chinese (or stands next to it)
       // becomes “”. An odd count cannot be paired safely: reported, not fixed.
       const straight: number[] = [];
-      for (let i = 0; i < n; i++) if (norm[i] === '"' && !mask[i]) straight.push(i);
+      for (let i = 0; i < n; i++) if (norm.charCodeAt(i) === 34 && !mask[i]) straight.push(i);
       if (straight.length % 2 === 0) {
         for (let k = 0; k < straight.length; k += 2) {
           const a = straight[k]!;

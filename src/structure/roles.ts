@@ -22,7 +22,16 @@ import {
  * 正文 in between — so that it works on a full Word draft and on a web extraction without 版头 alike.
  */
 
-const clean = (b: GwBlock): string => b.data.norm.replace(/[\s\u3000]+/g, '');
+// Asked many times per block by the heuristics below: computed once per block.
+const cleaned = new WeakMap<GwBlock, string>();
+const clean = (b: GwBlock): string => {
+  let t = cleaned.get(b);
+  if (t === undefined) {
+    t = b.data.norm.replace(/[\s\u3000]+/g, '');
+    cleaned.set(b, t);
+  }
+  return t;
+};
 
 /** Agency-like names: what a 发文机关标志 or 署名 looks like. */
 const AGENCY_END = /(人民政府|政府|委员会|委|办公室|办公厅|厅|局|部|院|署|会|处|科|室|中心|小组|党组|支队|大队|公司|集团|大学|学院|学校|街道|社区|镇|乡|村|所|站|队|团|馆)(（[^）]*）)?$/;
