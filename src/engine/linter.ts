@@ -80,28 +80,42 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
     }
   }
 
-  const call = (entry: (typeof active)[number], fn: (() => void) | undefined): void => {
-    if (!fn) return;
-    try {
-      fn();
-    } catch (e) {
-      messages.push(crashMessage(entry.id, e, opts.locale));
-      entry.visitors = {};
+  // Visitors are called in a loop of rules × blocks: no closure per call, and a rule that throws is dropped
+  // for the rest of this file with one message.
+  const fail = (entry: (typeof active)[number], e: unknown): void => {
+    messages.push(crashMessage(entry.id, e, opts.locale));
+    entry.visitors = {};
+  };
+  const visitDoc = (key: 'document' | 'document:exit'): void => {
+    for (const a of active) {
+      const fn = a.visitors[key];
+      if (!fn) continue;
+      try {
+        fn(doc);
+      } catch (e) {
+        fail(a, e);
+      }
     }
   };
-  for (const a of active) call(a, a.visitors.document && (() => a.visitors.document!(doc)));
+  visitDoc('document');
   for (const block of doc.children) {
     // A template's placeholder is not text yet: nothing to check in it.
     if (block.data.placeholder) continue;
     const roleKey = `role:${block.data.role ?? '其他'}` as const;
     for (const a of active) {
       const v = a.visitors;
-      call(a, v.block && (() => v.block!(block)));
-      const rv = v[roleKey];
-      call(a, rv && (() => rv(block)));
+      const onBlock = v.block;
+      const onRole = v[roleKey];
+      if (!onBlock && !onRole) continue;
+      try {
+        onBlock?.(block);
+        onRole?.(block);
+      } catch (e) {
+        fail(a, e);
+      }
     }
   }
-  for (const a of active) call(a, a.visitors['document:exit'] && (() => a.visitors['document:exit']!(doc)));
+  visitDoc('document:exit');
 
   for (const n of doc.data.notices) {
     messages.push({
