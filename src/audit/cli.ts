@@ -14,6 +14,7 @@ import type { WorkerLinterOptions } from './protocol.js';
 import { writeReport } from './report/html.js';
 import { runAudit, type AuditSummary } from './run.js';
 import { parseShard, type Shard } from './shard.js';
+import { thousands } from '../util/template.js';
 
 /** Exit codes: 0 finished, 1 some files could not be checked with --strict, 2 usage/config, 130 interrupted. */
 export const AUDIT_EXIT = { OK: 0, FAILED_FILES: 1, USAGE: 2, INTERRUPTED: 130 } as const;
@@ -111,17 +112,17 @@ async function writeOutputs(dbFile: string, o: OutputOptions, log: (s: string) =
           }
         },
       });
-      log(`报告：${o.report}（${m.totals.files.toLocaleString('en-US')} 个文件${m.omittedPages ? `，其中 ${m.omittedPages} 个没有单独页面` : ''}）`);
+      log(`报告：${o.report}（${thousands(m.totals.files)} 个文件${m.omittedPages ? `，其中 ${m.omittedPages} 个没有单独页面` : ''}）`);
     }
-    if (o.jsonl) log(`JSONL：${o.jsonl}（${exportJsonl(db, o.jsonl).toLocaleString('en-US')} 行，每行一个文件）`);
-    if (o.csv) log(`CSV：${o.csv}（${exportCsv(db, o.csv).toLocaleString('en-US')} 行，每行一个问题）`);
+    if (o.jsonl) log(`JSONL：${o.jsonl}（${thousands(exportJsonl(db, o.jsonl))} 行，每行一个文件）`);
+    if (o.csv) log(`CSV：${o.csv}（${thousands(exportCsv(db, o.csv))} 行，每行一个问题）`);
   } finally {
     db.close();
   }
 }
 
 function summaryText(s: AuditSummary, cwd: string, dbFile: string): string {
-  const n = (x: number): string => x.toLocaleString('en-US');
+  const n = thousands;
   const lines: string[] = [];
   const rate = s.elapsedSec > 0 ? ` · ${(s.audited / s.elapsedSec).toFixed(1)} 个/秒` : '';
   lines.push(
@@ -147,7 +148,7 @@ function databaseTotals(dbFile: string): string {
   const db = new AuditDb(dbFile, { readOnly: true });
   try {
     const f = db.db.get("SELECT count(*) AS files, sum(status <> 'checked') AS failed, sum(error_count + warning_count) AS findings FROM files") as { files: number; failed: number | null; findings: number | null };
-    const n = (x: number | null): string => Number(x ?? 0).toLocaleString('en-US');
+    const n = (x: number | null): string => thousands(Number(x ?? 0));
     return `数据库中共有 ${n(f.files)} 个文件的结果：问题 ${n(f.findings)} 个，无法检查 ${n(f.failed)} 个。`;
   } finally {
     db.close();
@@ -219,7 +220,7 @@ export async function auditMain(args: string[]): Promise<number> {
           const src = new AuditDb(d, { readOnly: true });
           try {
             const r = target.mergeFrom(src, resolve(d));
-            log(`合并 ${d}：${r.files.toLocaleString('en-US')} 个文件${r.replaced ? `（替换了 ${r.replaced} 个较旧的结果）` : ''}${r.kept ? `，${r.kept} 个较旧而未采用` : ''}`);
+            log(`合并 ${d}：${thousands(r.files)} 个文件${r.replaced ? `（替换了 ${r.replaced} 个较旧的结果）` : ''}${r.kept ? `，${r.kept} 个较旧而未采用` : ''}`);
           } finally {
             src.close();
           }

@@ -1,3 +1,4 @@
+import { thousands } from '../util/template.js';
 /**
  * Progress for a long audit: a redrawn bar on a terminal, plain timestamped lines otherwise (CI logs, `nohup`,
  * a scheduler's log file), where carriage returns would make one unreadable line.
@@ -31,7 +32,7 @@ export function formatDuration(sec: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`;
 }
 
-const num = (n: number): string => n.toLocaleString('en-US');
+const num = thousands;
 
 export class Progress {
   private state: ProgressState = { total: 0, audited: 0, skipped: 0, failed: 0, findings: 0 };

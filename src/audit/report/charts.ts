@@ -3,13 +3,15 @@
  * Every label comes from documents (office names, rule ids), so everything is escaped.
  */
 
+import { thousands } from '../../util/template.js';
+
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export const COLORS = { error: '#c0392b', warning: '#e0a100', neutral: '#5b7db1', over: '#c0392b', grid: '#e3e6ea', text: '#26303b', muted: '#6b7785' };
 
-const num = (n: number): string => n.toLocaleString('en-US');
+const num = thousands;
 
 /** Rough width of a label in px at 12px: CJK glyphs are square, Latin about half. */
 function textWidth(s: string, px = 12): number {

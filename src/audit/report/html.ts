@@ -7,8 +7,9 @@ import type { AuditDb } from '../db.js';
 import { COLORS, columns, esc, hbars, histogram } from './charts.js';
 import { clientMain } from './client.js';
 import { buildModel, UNKNOWN, type Matrix, type ModelOptions, type ReportModel } from './model.js';
+import { thousands } from '../../util/template.js';
 
-const num = (n: number): string => n.toLocaleString('en-US');
+const num = thousands;
 const pct = (a: number, b: number): string => (b ? `${((a / b) * 100).toFixed(a / b < 0.1 ? 1 : 0)}%` : '—');
 
 const STATUS: Record<string, string> = { checked: '已检查', unreadable: '无法读取', timeout: '超时', memory: '内存超限', crashed: '检查崩溃' };
