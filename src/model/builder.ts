@@ -1,15 +1,36 @@
-import type { BlockType, GwBlock, ParagraphFormat, RunFormat, Segment } from './types.js';
+import { BlockNode, TextNode } from './nodes.js';
+import type { BlockData, BlockType, GwBlock, GwText, ParagraphFormat, RunFormat, Segment } from './types.js';
+
+export interface BlockExtra {
+  format?: ParagraphFormat;
+  paragraph?: number;
+  container?: BlockData['container'];
+  markdownDepth?: number;
+}
+
+/** The white space `trim` drops: what `/[\s\u3000]/` matches. */
+const SPACE = /[\s\u3000]/;
+function isSpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0x80) return false;
+  return SPACE.test(String.fromCharCode(code));
+}
 
 /**
  * Collects the text of one block from the pieces a reader finds (Markdown text nodes, docx runs …), keeping
  * for each piece where it came from. Readers use it so that every block has the same exact mapping back to
  * the source.
+ *
+ * The pieces are kept apart until `build`: when they are contiguous text of the source (a docx paragraph
+ * split into runs, a plain-text line), the block's text is then a slice of the source, which shares its
+ * memory, rather than a concatenated copy.
  */
 export class BlockBuilder {
-  private text = '';
+  private pieces: string[] = [];
   private segments: Segment[] = [];
   /** Parallel to `segments`: the formatting of each piece. */
   private formats: (RunFormat | undefined)[] = [];
+  private textLength = 0;
 
   /** Text copied 1:1 from the source starting at `sourceStart`. */
   addLinear(value: string, sourceStart: number, format?: RunFormat): void {
@@ -24,31 +45,49 @@ export class BlockBuilder {
   }
 
   get length(): number {
-    return this.text.length;
+    return this.textLength;
   }
 
   get value(): string {
-    return this.text;
+    return this.pieces.join('');
   }
 
   private push(value: string, sourceStart: number, sourceLength: number, linear: boolean, format?: RunFormat): void {
-    this.segments.push({ textStart: this.text.length, length: value.length, sourceStart, linear, sourceLength });
-    this.text += value;
+    this.segments.push({ textStart: this.textLength, length: value.length, sourceStart, linear, sourceLength });
+    this.pieces.push(value);
     this.formats.push(format);
+    this.textLength += value.length;
+  }
+
+  /** The character at a text offset, found through the pieces (the text is not joined yet). */
+  private codeAt(offset: number): number {
+    const segs = this.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid]!.textStart <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.pieces[lo]!.charCodeAt(offset - segs[lo]!.textStart);
   }
 
   /** Drops leading and trailing white space (as a reader sees the paragraph), keeping the map right. */
   trim(): void {
-    const lead = this.text.length - this.text.replace(/^[\s\u3000]+/, '').length;
-    const trail = this.text.length - this.text.replace(/[\s\u3000]+$/, '').length;
-    if (lead === 0 && trail === 0) return;
-    const newEnd = this.text.length - trail;
+    const n = this.textLength;
+    let lead = 0;
+    while (lead < n && isSpace(this.codeAt(lead))) lead++;
+    let newEnd = n;
+    while (newEnd > lead && isSpace(this.codeAt(newEnd - 1))) newEnd--;
+    if (lead === 0 && newEnd === n) return;
     if (newEnd <= lead) {
-      this.text = '';
+      this.pieces = [];
       this.segments = [];
       this.formats = [];
+      this.textLength = 0;
       return;
     }
+    const pieces: string[] = [];
     const segs: Segment[] = [];
     const formats: (RunFormat | undefined)[] = [];
     this.segments.forEach((s, i) => {
@@ -57,6 +96,7 @@ export class BlockBuilder {
       if (b <= a) return;
       formats.push(this.formats[i]);
       const cutFront = a - s.textStart;
+      pieces.push(this.pieces[i]!.slice(cutFront, b - s.textStart));
       segs.push({
         textStart: a - lead,
         length: b - a,
@@ -65,38 +105,47 @@ export class BlockBuilder {
         sourceLength: s.linear ? b - a : s.sourceLength,
       });
     });
+    this.pieces = pieces;
     this.segments = segs;
     this.formats = formats;
-    this.text = this.text.slice(lead, newEnd);
+    this.textLength = newEnd - lead;
   }
 
-  build(
-    type: BlockType,
-    index: number,
-    extra: { format?: ParagraphFormat; paragraph?: number; container?: GwBlock['data']['container']; markdownDepth?: number; runFormats?: boolean } = {},
-  ): Omit<GwBlock, 'position'> & { sourceStart: number; sourceEnd: number } {
-    const first = this.segments[0];
-    const last = this.segments[this.segments.length - 1];
-    const sourceStart = first ? first.sourceStart : 0;
-    const sourceEnd = last ? last.sourceStart + last.sourceLength : sourceStart;
-    return {
-      type,
-      children: this.segments.map((s, i) => {
-        const format = this.formats[i];
-        return { type: 'text' as const, value: this.text.slice(s.textStart, s.textStart + s.length), ...(format ? { format } : {}) };
-      }),
-      data: {
-        index,
-        text: this.text,
-        norm: this.text,
-        segments: this.segments,
-        ...(extra.format ? { format: extra.format } : {}),
-        ...(extra.paragraph !== undefined ? { paragraph: extra.paragraph } : {}),
-        ...(extra.container ? { container: extra.container } : {}),
-        ...(extra.markdownDepth !== undefined ? { markdownDepth: extra.markdownDepth } : {}),
-      },
-      sourceStart,
-      sourceEnd,
-    };
+  /**
+   * The block, with positions read from `lineStarts` when asked for. `source` is the text the segments'
+   * offsets point into.
+   */
+  build(type: BlockType, index: number, extra: BlockExtra | undefined, source: string, lineStarts: readonly number[]): GwBlock {
+    const segs = this.segments;
+    const n = segs.length;
+    // Arrays filled by push keep spare capacity (17 slots after the first push); the tree keeps exact ones.
+    const segments = n === 1 ? [segs[0]!] : segs.slice();
+    const text = this.joinedText(source);
+    const children: GwText[] = new Array<GwText>(n);
+    for (let i = 0; i < n; i++) children[i] = new TextNode(n === 1 ? text : this.pieces[i]!, this.formats[i], segments[i]!, lineStarts);
+    const data: BlockData = { index, text, norm: text, segments };
+    if (extra) {
+      if (extra.format) data.format = extra.format;
+      if (extra.paragraph !== undefined) data.paragraph = extra.paragraph;
+      if (extra.container) data.container = extra.container;
+      if (extra.markdownDepth !== undefined) data.markdownDepth = extra.markdownDepth;
+    }
+    return new BlockNode(type, children, data, lineStarts);
+  }
+
+  /**
+   * A slice of the source when every piece is linear and each starts where the one before ended (linear
+   * text is the source's own characters); otherwise the pieces joined (a flat string, not a rope).
+   */
+  private joinedText(source: string): string {
+    const segs = this.segments;
+    if (segs.length === 0) return '';
+    if (segs.length === 1) return this.pieces[0]!;
+    let at = segs[0]!.sourceStart;
+    for (const s of segs) {
+      if (!s.linear || s.sourceStart !== at) return this.pieces.join('');
+      at += s.sourceLength;
+    }
+    return source.slice(segs[0]!.sourceStart, at);
   }
 }

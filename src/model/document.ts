@@ -1,19 +1,23 @@
 import { buildLineStarts, offsetToPoint } from './positions.js';
 import { hasTraditional, normalize } from './normalize.js';
 import type { DeclaredMeta, Directive, DocxInfo, GwBlock, GwDocument, InputKind, PageSetup, ReaderNotice } from './types.js';
-import type { BlockBuilder } from './builder.js';
+import type { BlockBuilder, BlockExtra } from './builder.js';
 
 export interface RawBlock {
   builder: BlockBuilder;
   type: GwBlock['type'];
-  extra?: Parameters<BlockBuilder['build']>[2];
+  extra?: BlockExtra;
 }
 
 export interface AssembleInput {
   kind: InputKind;
   filePath: string;
   source: string;
-  blocks: RawBlock[];
+  /**
+   * Read once, in order. A reader may hand a generator that makes each block's builder only when it is asked
+   * for, so that what it collected, the builders and the finished blocks are not all alive at once.
+   */
+  blocks: Iterable<RawBlock>;
   declared?: DeclaredMeta;
   directives?: Directive[];
   notices?: ReaderNotice[];
@@ -32,21 +36,7 @@ export function assembleDocument(input: AssembleInput): GwDocument {
   for (const raw of input.blocks) {
     raw.builder.trim();
     if (raw.builder.length === 0) continue;
-    const built = raw.builder.build(raw.type, children.length, raw.extra);
-    const { sourceStart, sourceEnd, ...rest } = built;
-    const block: GwBlock = {
-      ...rest,
-      position: { start: offsetToPoint(lineStarts, sourceStart), end: offsetToPoint(lineStarts, sourceEnd) },
-    };
-    // The builder makes one text run per segment.
-    block.children.forEach((child, i) => {
-      const seg = block.data.segments[i]!;
-      child.position = {
-        start: offsetToPoint(lineStarts, seg.sourceStart),
-        end: offsetToPoint(lineStarts, seg.sourceStart + seg.sourceLength),
-      };
-    });
-    children.push(block);
+    children.push(raw.builder.build(raw.type, children.length, raw.extra, input.source, lineStarts));
   }
   const traditional = children.some((b) => hasTraditional(b.data.text));
   for (const b of children) b.data.norm = normalize(b.data.text, traditional);

@@ -9,7 +9,7 @@ export function buildLineStarts(source: string): number[] {
 }
 
 /** Binary search: 1-based line and column of a source offset (columns count UTF-16 units, as LSP does). */
-export function offsetToPoint(lineStarts: number[], offset: number): Point {
+export function offsetToPoint(lineStarts: readonly number[], offset: number): Point {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -20,7 +20,7 @@ export function offsetToPoint(lineStarts: number[], offset: number): Point {
   return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
 }
 
-export function pointToOffset(lineStarts: number[], line: number, column: number): number {
+export function pointToOffset(lineStarts: readonly number[], line: number, column: number): number {
   const start = lineStarts[Math.max(0, Math.min(line - 1, lineStarts.length - 1))] ?? 0;
   return start + column - 1;
 }
@@ -54,7 +54,7 @@ export function textToSourceOffset(segments: Segment[], textOffset: number, edge
 }
 
 /** Source position of a span [start, end) of a block's text. */
-export function blockSpanPosition(lineStarts: number[], block: GwBlock, start: number, end: number): Position {
+export function blockSpanPosition(lineStarts: readonly number[], block: GwBlock, start: number, end: number): Position {
   const segs = block.data.segments;
   const s = textToSourceOffset(segs, start, 'start');
   let e = end > start ? textToSourceOffset(segs, end, 'end') : s;
