@@ -1,6 +1,6 @@
 import { BlockBuilder } from '../../model/builder.js';
 import { assembleDocument, type RawBlock } from '../../model/document.js';
-import type { DocxHeaderFooter, DocxInfo, GwBlock, PageSetup, ReaderNotice } from '../../model/types.js';
+import type { DocxHeaderFooter, DocxInfo, GwBlock, PageSetup, ReaderNotice, RunFormat } from '../../model/types.js';
 import { InputError, type Parser } from '../types.js';
 import { CUT, readStory, type ReadParagraph, type SectionInfo } from './body.js';
 import { Numbering } from './numbering.js';
@@ -113,22 +113,53 @@ function countElements(zip: ZipReader, part: string | undefined, name: string, k
 }
 
 /**
- * Collects a story's paragraphs; `finish` joins their lines into the source and builds the blocks with text
- * sliced from it (a slice shares the source's memory, which matters for a large document).
+ * Collects a story's paragraphs; `finish` joins their lines into the source and hands the blocks over one at a
+ * time, with text sliced from the source (a slice shares the source's memory, which matters for a large
+ * document).
+ *
+ * What a paragraph needs to become its blocks later is kept in flat parallel arrays instead of the reader's
+ * objects (a paragraph object, its item array and item objects come to some 300 bytes; this to about 70), and
+ * each block is built only when the assembler asks for it, so the builders of a 100,000-paragraph document
+ * are never all alive together, nor beside all of the finished blocks.
  */
 class LineSink {
   /** Lines not yet joined, and joined runs of lines. */
   private lines: string[] = [];
   private pendingChars = 0;
   private joined: string[] = [];
+  /** Per paragraph: its line's length, its kind, and where its items end in the item arrays. */
   private lengths: number[] = [];
-  private paras: ReadParagraph[] = [];
+  private types: ReadParagraph['type'][] = [];
+  private containers: ReadParagraph['container'][] = [];
+  private formats: ReadParagraph['format'][] = [];
+  private itemEnds: number[] = [];
+  /** Per item: offset in its line (-1 for a cut), length, formatting, and the text of a generated piece. */
+  private itemRel: number[] = [];
+  private itemLen: number[] = [];
+  private itemFormat: (RunFormat | undefined)[] = [];
+  private itemText: (string | undefined)[] = [];
 
   add = (p: ReadParagraph): void => {
     this.lines.push(p.line);
     this.pendingChars += p.line.length;
     this.lengths.push(p.line.length);
-    this.paras.push(p);
+    this.types.push(p.type);
+    this.containers.push(p.container);
+    this.formats.push(p.format);
+    for (const item of p.items) {
+      if (item === CUT) {
+        this.itemRel.push(-1);
+        this.itemLen.push(0);
+        this.itemFormat.push(undefined);
+        this.itemText.push(undefined);
+      } else {
+        this.itemRel.push(item.rel);
+        this.itemLen.push(item.len);
+        this.itemFormat.push(item.format);
+        this.itemText.push(item.linear ? undefined : (item.text ?? ''));
+      }
+    }
+    this.itemEnds.push(this.itemRel.length);
     p.line = '';
     // Text from the XML parser is sliced out of its decoded input chunks, and a slice keeps its whole chunk
     // alive: joining every so often copies the text out so the chunks can go (a 20 MB document would otherwise
@@ -140,31 +171,38 @@ class LineSink {
     }
   };
 
-  finish(): { source: string; blocks: RawBlock[] } {
+  finish(): { source: string; blocks: Iterable<RawBlock> } {
     if (this.lines.length || !this.joined.length) this.joined.push(this.lines.join('\n'));
     const source = this.joined.length === 1 ? this.joined[0]! : this.joined.join('\n');
     this.lines = [];
     this.joined = [];
-    const blocks: RawBlock[] = [];
+    return { source, blocks: this.blocks(source) };
+  }
+
+  private *blocks(source: string): Generator<RawBlock> {
+    const { lengths, types, containers, formats, itemEnds, itemRel, itemLen, itemFormat, itemText } = this;
+    this.lengths = this.types = this.containers = this.formats = this.itemEnds = this.itemRel = this.itemLen = [];
+    this.itemFormat = this.itemText = [];
     let lineStart = 0;
-    this.paras.forEach((p, paragraph) => {
+    let item = 0;
+    for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
+      const type = types[paragraph]!;
+      const extra = { format: formats[paragraph], paragraph, container: containers[paragraph] };
       let b = new BlockBuilder();
-      const extra = { format: p.format, paragraph, container: p.container };
-      for (const item of p.items) {
-        if (item === CUT) {
-          blocks.push({ builder: b, type: p.type, extra });
+      for (const end = itemEnds[paragraph]!; item < end; item++) {
+        const rel = itemRel[item]!;
+        const text = itemText[item];
+        if (rel < 0) {
+          yield { builder: b, type, extra };
           b = new BlockBuilder();
-        } else if (item.linear) {
-          const at = lineStart + item.rel;
-          b.addLinear(source.slice(at, at + item.len), at, item.format);
-        } else b.addMapped(item.text ?? '', lineStart + item.rel, 0, item.format);
+        } else if (text === undefined) {
+          const at = lineStart + rel;
+          b.addLinear(source.slice(at, at + itemLen[item]!), at, itemFormat[item]);
+        } else b.addMapped(text, lineStart + rel, 0, itemFormat[item]);
       }
-      blocks.push({ builder: b, type: p.type, extra });
-      lineStart += this.lengths[paragraph]! + 1;
-    });
-    this.paras = [];
-    this.lengths = [];
-    return { source, blocks };
+      yield { builder: b, type, extra };
+      lineStart += lengths[paragraph]! + 1;
+    }
   }
 }
 
