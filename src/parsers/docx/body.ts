@@ -2,7 +2,7 @@ import type { BlockType, GwBlock, PageSetup, ParagraphFormat, RunFormat } from '
 import type { Numbering } from './numbering.js';
 import { applyPPr, applyRPr, CHANGE_RECORDS, mergeP, pKey, rKey, toParagraphFormat, type PProps, type RProps } from './props.js';
 import type { ResolvedRun, Styles } from './styles.js';
-import { num, onOff, parsePart, type Attrs } from './xml.js';
+import { num, onOff, parsePart, type AttrSource } from './xml.js';
 import type { ZipReader } from './zip.js';
 
 /**
@@ -258,7 +258,7 @@ export function readStory(
   };
 
   parsePart(zip, part, {
-    open(name, a: Attrs) {
+    open(name, a: AttrSource) {
       if (skip > 0) {
         skip++;
         return;
@@ -313,7 +313,7 @@ export function readStory(
           break;
         case 'w:br':
           if (parent === 'w:r') {
-            const t = a['w:type'];
+            const t = a.get('w:type');
             addBreak(t === 'page' ? '\f' : t === 'column' ? '\x0e' : '\v');
           }
           break;
@@ -324,12 +324,12 @@ export function readStory(
           if (parent === 'w:r') addText('-');
           break;
         case 'w:sym': {
-          const code = parseInt(a['w:char'] ?? '', 16);
+          const code = parseInt(a.get('w:char') ?? '', 16);
           if (parent === 'w:r' && Number.isFinite(code) && code > 0) addText(String.fromCodePoint(code));
           break;
         }
         case 'w:fldChar': {
-          const t = a['w:fldCharType'];
+          const t = a.get('w:fldCharType');
           if (t === 'begin') fields.push({ instr: '', result: false });
           else if (t === 'separate') {
             const f = fields[fields.length - 1];
@@ -338,7 +338,7 @@ export function readStory(
           break;
         }
         case 'w:fldSimple': {
-          const f: Field = { instr: a['w:instr'] ?? '', result: false };
+          const f: Field = { instr: a.get('w:instr') ?? '', result: false };
           markResult(f);
           fields.push(f);
           break;
@@ -351,7 +351,7 @@ export function readStory(
           break;
         case 'v:textpath': {
           // WordArt (VML): the text is an attribute. 发文机关标志 is sometimes made this way.
-          const s = a['string'];
+          const s = a.get('string');
           if (s && !fieldHides()) {
             containers.push(base === 'body' ? 'textbox' : base);
             const outer = runs.slice();
@@ -370,7 +370,8 @@ export function readStory(
         case 'w:tblStyle':
           if (parent === 'w:tblPr') {
             const t = tables[tables.length - 1];
-            if (t && a['w:val']) t.style = a['w:val'];
+            const style = a.get('w:val');
+            if (t && style) t.style = style;
           }
           break;
         case 'w:tr': {
@@ -471,34 +472,40 @@ export function readStory(
   return stats;
 }
 
-function readSect(s: SectionInfo, name: string, a: Attrs): void {
+function readSect(s: SectionInfo, name: string, a: AttrSource): void {
   const pg = s.page;
   switch (name) {
     case 'w:pgSz':
-      set(pg, 'widthTwips', a['w:w']);
-      set(pg, 'heightTwips', a['w:h']);
-      if (a['w:orient']) pg.orientation = a['w:orient'];
+      set(pg, 'widthTwips', a.get('w:w'));
+      set(pg, 'heightTwips', a.get('w:h'));
+      {
+        const orient = a.get('w:orient');
+        if (orient) pg.orientation = orient;
+      }
       break;
     case 'w:pgMar':
-      set(pg, 'marginTopTwips', a['w:top']);
-      set(pg, 'marginBottomTwips', a['w:bottom']);
-      set(pg, 'marginLeftTwips', a['w:left'] ?? a['w:start']);
-      set(pg, 'marginRightTwips', a['w:right'] ?? a['w:end']);
-      set(pg, 'gutterTwips', a['w:gutter']);
-      set(pg, 'headerTwips', a['w:header']);
-      set(pg, 'footerTwips', a['w:footer']);
+      set(pg, 'marginTopTwips', a.get('w:top'));
+      set(pg, 'marginBottomTwips', a.get('w:bottom'));
+      set(pg, 'marginLeftTwips', a.get('w:left') ?? a.get('w:start'));
+      set(pg, 'marginRightTwips', a.get('w:right') ?? a.get('w:end'));
+      set(pg, 'gutterTwips', a.get('w:gutter'));
+      set(pg, 'headerTwips', a.get('w:header'));
+      set(pg, 'footerTwips', a.get('w:footer'));
       break;
     case 'w:docGrid':
-      if (a['w:type']) pg.docGridType = a['w:type'];
-      set(pg, 'docGridLinePitch', a['w:linePitch']);
-      set(pg, 'docGridCharSpace', a['w:charSpace']);
+      {
+        const type = a.get('w:type');
+        if (type) pg.docGridType = type;
+      }
+      set(pg, 'docGridLinePitch', a.get('w:linePitch'));
+      set(pg, 'docGridCharSpace', a.get('w:charSpace'));
       break;
     case 'w:headerReference':
-      if (a['r:id']) s.headers.push({ type: a['w:type'] ?? 'default', rid: a['r:id'] });
+    case 'w:footerReference': {
+      const rid = a.get('r:id');
+      if (rid) (name === 'w:headerReference' ? s.headers : s.footers).push({ type: a.get('w:type') ?? 'default', rid });
       break;
-    case 'w:footerReference':
-      if (a['r:id']) s.footers.push({ type: a['w:type'] ?? 'default', rid: a['r:id'] });
-      break;
+    }
     case 'w:titlePg':
       s.titlePg = onOff(a) ?? false;
       break;

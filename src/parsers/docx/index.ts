@@ -4,8 +4,9 @@ import type { DocxHeaderFooter, DocxInfo, GwBlock, PageSetup, ReaderNotice, RunF
 import { InputError, type Parser } from '../types.js';
 import { CUT, readStory, type ReadParagraph, type SectionInfo } from './body.js';
 import { Numbering } from './numbering.js';
+import { PartCache } from './part-cache.js';
 import { Styles } from './styles.js';
-import { child, onOff, parsePart, parseTree, type XmlNode } from './xml.js';
+import { child, onOff, parsePart, parseTree, type AttrSource, type XmlNode } from './xml.js';
 import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip.js';
 
 /**
@@ -53,20 +54,50 @@ function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i);
 }
 
+// Parts that repeat from file to file (templates): read once per distinct content. See part-cache.ts.
+const relsCache = new PartCache<Map<string, Rel>>();
+const treeCache = new PartCache<XmlNode>();
+const countCache = new PartCache<number>();
+const stylesCache: { styles?: XmlNode; theme?: XmlNode; lang?: string; value: Styles }[] = [];
+
+/** Forgets every cached part (tests of the cache; a long-lived process that wants the memory back). */
+export function clearPartCaches(): void {
+  relsCache.clear();
+  treeCache.clear();
+  countCache.clear();
+  stylesCache.length = 0;
+}
+
+function cachedTree(zip: ZipReader, part: string, skip?: ReadonlySet<string>): XmlNode {
+  return treeCache.get(zip, part, () => parseTree(zip, part, skip));
+}
+
+/** Styles hold only what follows from styles.xml, the theme and the language, so equal inputs share one. */
+function stylesFor(styles: XmlNode | undefined, theme: XmlNode | undefined, lang: string | undefined): Styles {
+  const hit = stylesCache.find((e) => e.styles === styles && e.theme === theme && e.lang === lang);
+  if (hit) return hit.value;
+  const value = new Styles(styles, theme, lang);
+  stylesCache.unshift({ styles, theme, lang, value });
+  if (stylesCache.length > 8) stylesCache.pop();
+  return value;
+}
+
 function readRels(zip: ZipReader, part: string): Map<string, Rel> {
   const relsPath = `${dirOf(part) ? dirOf(part) + '/' : ''}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
-  const out = new Map<string, Rel>();
-  if (!zip.has(relsPath)) return out;
-  const tree = parseTree(zip, relsPath);
-  const root = tree.children.find((c) => c.name.endsWith('Relationships'));
-  for (const r of root?.children ?? []) {
-    const id = r.attrs['Id'];
-    const target = r.attrs['Target'];
-    if (!id || !target) continue;
-    const external = r.attrs['TargetMode'] === 'External';
-    out.set(id, { type: r.attrs['Type'] ?? '', target: external ? target : joinPath(dirOf(part), target), external });
-  }
-  return out;
+  if (!zip.has(relsPath)) return new Map();
+  return relsCache.get(zip, relsPath, () => {
+    const out = new Map<string, Rel>();
+    const tree = parseTree(zip, relsPath);
+    const root = tree.children.find((c) => c.name.endsWith('Relationships'));
+    for (const r of root?.children ?? []) {
+      const id = r.attrs['Id'];
+      const target = r.attrs['Target'];
+      if (!id || !target) continue;
+      const external = r.attrs['TargetMode'] === 'External';
+      out.set(id, { type: r.attrs['Type'] ?? '', target: external ? target : joinPath(dirOf(part), target), external });
+    }
+    return out;
+  });
 }
 
 function relOfType(rels: Map<string, Rel>, suffix: string): string | undefined {
@@ -99,17 +130,19 @@ function notZipError(bytes: Uint8Array): InputError {
   return new InputError('不是有效的 .docx 文件（不是 zip 压缩包）', '确认文件类型；用 Word 或 WPS 打开后另存为 .docx 再检查');
 }
 
-function countElements(zip: ZipReader, part: string | undefined, name: string, keep: (a: Record<string, string>) => boolean = () => true): number {
+function countElements(zip: ZipReader, part: string | undefined, name: string, keep: (a: AttrSource) => boolean = () => true): number {
   if (!part || !zip.has(part)) return 0;
-  let n = 0;
-  parsePart(zip, part, {
-    open(el, a) {
-      if (el === name && keep(a)) n++;
-    },
-    close() {},
-    text() {},
+  return countCache.get(zip, part, () => {
+    let n = 0;
+    parsePart(zip, part, {
+      open(el, a) {
+        if (el === name && keep(a)) n++;
+      },
+      close() {},
+      text() {},
+    });
+    return n;
   });
-  return n;
 }
 
 /**
@@ -234,13 +267,14 @@ export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadO
   const footnotesPart = partOf('/footnotes', 'footnotes.xml');
   const commentsPart = partOf('/comments', 'comments.xml');
 
-  const settings: XmlNode | undefined = settingsPart ? parseTree(zip, settingsPart, SETTINGS_UNUSED) : undefined;
+  const settings: XmlNode | undefined = settingsPart ? cachedTree(zip, settingsPart, SETTINGS_UNUSED) : undefined;
   const settingsRoot = child(settings, 'w:settings');
   const evenAndOddHeaders = onOff(child(settingsRoot, 'w:evenAndOddHeaders')?.attrs) ?? false;
   const themeLang = child(settingsRoot, 'w:themeFontLang')?.attrs['w:eastAsia'];
 
-  const styles = new Styles(stylesPart ? parseTree(zip, stylesPart, STYLES_UNUSED) : undefined, themePart ? parseTree(zip, themePart, THEME_UNUSED) : undefined, themeLang);
-  const numbering = numberingPart ? new Numbering(parseTree(zip, numberingPart)) : undefined;
+  const styles = stylesFor(stylesPart ? cachedTree(zip, stylesPart, STYLES_UNUSED) : undefined, themePart ? cachedTree(zip, themePart, THEME_UNUSED) : undefined, themeLang);
+  // Numbering keeps the counters of this document's lists: a new one each time, from the shared tree.
+  const numbering = numberingPart ? new Numbering(cachedTree(zip, numberingPart)) : undefined;
 
   const body = new LineSink();
   const stats = readStory(zip, main, 'body', styles, numbering, body.add);
@@ -279,7 +313,10 @@ export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadO
     evenAndOddHeaders,
     trackedChanges,
     comments: countElements(zip, commentsPart, 'w:comment'),
-    footnotes: countElements(zip, footnotesPart, 'w:footnote', (a) => !a['w:type'] || a['w:type'] === 'normal'),
+    footnotes: countElements(zip, footnotesPart, 'w:footnote', (a) => {
+      const type = a.get('w:type');
+      return !type || type === 'normal';
+    }),
     hiddenChars,
     ...(Object.keys(styles.themeFonts).length ? { themeFonts: styles.themeFonts } : {}),
   };

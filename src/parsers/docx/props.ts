@@ -1,5 +1,5 @@
 import type { ParagraphFormat, RunFormat } from '../../model/types.js';
-import { num, onOff, type Attrs, type XmlNode } from './xml.js';
+import { num, onOff, RecordAttrs, type AttrSource, type XmlNode } from './xml.js';
 
 /**
  * Run and paragraph properties as one level of the style hierarchy states them (partial), and how the levels
@@ -38,17 +38,23 @@ export interface PProps {
 }
 
 /** Reads one child element of a w:rPr into `p`; says whether the element is one gwlint reads. */
-export function applyRPr(p: RProps, name: string, a: Attrs): boolean {
+export function applyRPr(p: RProps, name: string, a: AttrSource): boolean {
   switch (name) {
-    case 'w:rFonts':
-      if (a['w:ascii'] !== undefined) p.ascii = a['w:ascii'];
-      else if (a['w:hAnsi'] !== undefined && p.ascii === undefined) p.ascii = a['w:hAnsi'];
-      if (a['w:eastAsia'] !== undefined) p.eastAsia = a['w:eastAsia'];
-      if (a['w:asciiTheme'] !== undefined) p.asciiTheme = a['w:asciiTheme'];
-      if (a['w:eastAsiaTheme'] !== undefined) p.eastAsiaTheme = a['w:eastAsiaTheme'];
+    case 'w:rFonts': {
+      const ascii = a.get('w:ascii');
+      const hAnsi = ascii === undefined && p.ascii === undefined ? a.get('w:hAnsi') : undefined;
+      if (ascii !== undefined) p.ascii = ascii;
+      else if (hAnsi !== undefined) p.ascii = hAnsi;
+      const ea = a.get('w:eastAsia');
+      if (ea !== undefined) p.eastAsia = ea;
+      const asciiTheme = a.get('w:asciiTheme');
+      if (asciiTheme !== undefined) p.asciiTheme = asciiTheme;
+      const eaTheme = a.get('w:eastAsiaTheme');
+      if (eaTheme !== undefined) p.eastAsiaTheme = eaTheme;
       return true;
+    }
     case 'w:sz': {
-      const v = num(a['w:val']);
+      const v = num(a.get('w:val'));
       if (v !== undefined) p.sz = v;
       return true;
     }
@@ -58,15 +64,19 @@ export function applyRPr(p: RProps, name: string, a: Attrs): boolean {
     case 'w:i':
       p.i = onOff(a);
       return true;
-    case 'w:color':
-      if (a['w:val'] !== undefined) p.color = a['w:val'];
+    case 'w:color': {
+      const v = a.get('w:val');
+      if (v !== undefined) p.color = v;
       return true;
+    }
     case 'w:vanish':
       p.vanish = onOff(a);
       return true;
-    case 'w:rStyle':
-      if (a['w:val'] !== undefined) p.rStyle = a['w:val'];
+    case 'w:rStyle': {
+      const v = a.get('w:val');
+      if (v !== undefined) p.rStyle = v;
       return true;
+    }
   }
   return false;
 }
@@ -82,47 +92,54 @@ export function pKey(d: PProps): string {
 }
 
 /** Reads one child element of a w:pPr into `p` (w:numPr's children come here too); true if gwlint reads it. */
-export function applyPPr(p: PProps, name: string, a: Attrs): boolean {
+export function applyPPr(p: PProps, name: string, a: AttrSource): boolean {
   switch (name) {
-    case 'w:pStyle':
-      if (a['w:val'] !== undefined) p.pStyle = a['w:val'];
+    case 'w:pStyle': {
+      const v = a.get('w:val');
+      if (v !== undefined) p.pStyle = v;
       return true;
-    case 'w:jc':
-      if (a['w:val'] !== undefined) p.jc = a['w:val'];
+    }
+    case 'w:jc': {
+      const v = a.get('w:val');
+      if (v !== undefined) p.jc = v;
       return true;
+    }
     case 'w:ind': {
-      const fl = num(a['w:firstLine']);
-      const h = num(a['w:hanging']);
+      const fl = num(a.get('w:firstLine'));
+      const h = num(a.get('w:hanging'));
       if (h !== undefined) p.firstLine = -h;
       else if (fl !== undefined) p.firstLine = fl;
-      const flc = num(a['w:firstLineChars']);
-      const hc = num(a['w:hangingChars']);
+      const flc = num(a.get('w:firstLineChars'));
+      const hc = num(a.get('w:hangingChars'));
       if (hc !== undefined) p.firstLineChars = -hc;
       else if (flc !== undefined) p.firstLineChars = flc;
-      const l = num(a['w:left'] ?? a['w:start']);
+      const l = num(a.get('w:left') ?? a.get('w:start'));
       if (l !== undefined) p.left = l;
-      const lc = num(a['w:leftChars'] ?? a['w:startChars']);
+      const lc = num(a.get('w:leftChars') ?? a.get('w:startChars'));
       if (lc !== undefined) p.leftChars = lc;
-      const r = num(a['w:right'] ?? a['w:end']);
+      const r = num(a.get('w:right') ?? a.get('w:end'));
       if (r !== undefined) p.right = r;
       return true;
     }
     case 'w:spacing': {
-      const line = num(a['w:line']);
+      const line = num(a.get('w:line'));
       if (line !== undefined) p.line = line;
-      if (a['w:lineRule'] !== undefined) p.lineRule = a['w:lineRule'];
+      const rule = a.get('w:lineRule');
+      if (rule !== undefined) p.lineRule = rule;
       return true;
     }
-    case 'w:numId':
-      if (a['w:val'] !== undefined) p.numId = a['w:val'];
+    case 'w:numId': {
+      const v = a.get('w:val');
+      if (v !== undefined) p.numId = v;
       return true;
+    }
     case 'w:ilvl': {
-      const v = num(a['w:val']);
+      const v = num(a.get('w:val'));
       if (v !== undefined) p.ilvl = v;
       return true;
     }
     case 'w:outlineLvl': {
-      const v = num(a['w:val']);
+      const v = num(a.get('w:val'));
       if (v !== undefined) p.outlineLvl = v;
       return true;
     }
@@ -143,12 +160,12 @@ export const CHANGE_RECORDS = new Set([
   'w:numberingChange',
 ]);
 
-function walkProps(n: XmlNode | undefined, f: (name: string, a: Attrs) => void): void {
+function walkProps(n: XmlNode | undefined, f: (name: string, a: AttrSource) => void): void {
   if (!n) return;
   for (const c of n.children) {
     if (CHANGE_RECORDS.has(c.name)) continue;
-    f(c.name, c.attrs);
-    if (c.name === 'w:numPr') for (const g of c.children) f(g.name, g.attrs);
+    f(c.name, new RecordAttrs(c.attrs));
+    if (c.name === 'w:numPr') for (const g of c.children) f(g.name, new RecordAttrs(g.attrs));
   }
 }
 

@@ -1,23 +1,24 @@
-import { SaxesParser } from 'saxes';
 import { InputError } from '../types.js';
+import { NO_ATTRS, XmlScanner, XmlSyntaxError, type AttrSource, type Attrs } from './scanner.js';
 import type { ZipReader } from './zip.js';
 
 /**
- * Streaming XML over a zip entry: inflated chunks are decoded and fed to saxes as they come, so a large
+ * Streaming XML over a zip entry: inflated chunks are decoded and fed to the scanner as they come, so a large
  * document.xml is never held whole in memory.
  *
  * Safety: a part with a DOCTYPE is refused outright. OOXML never uses one, and a DOCTYPE is the only place
- * entities can be declared, so refusing it means no entity is ever expanded (saxes itself knows only the five
+ * entities can be declared, so refusing it means no entity is ever expanded (the scanner knows only the five
  * predefined ones and rejects any other reference).
  *
  * Names: handlers see canonical prefixes (w:, r:, mc:, a:, m:, v:, wp:, wps:, w14:) whatever prefix the
  * producer chose — a few generators (and Strict OOXML) bind other prefixes or URIs to the same vocabularies.
  */
 
-export type Attrs = Record<string, string>;
+export type { AttrSource, Attrs };
 
 export interface XmlHandlers {
-  open(name: string, attrs: Attrs): void;
+  /** `attrs` is valid only during the call (call `toObject()` to keep them). */
+  open(name: string, attrs: AttrSource): void;
   close(name: string): void;
   text(value: string): void;
 }
@@ -41,6 +42,17 @@ const CANONICAL: Record<string, string> = {
 
 export const BAD_XML_HINT = '用 Word 或 WPS 打开后另存为 .docx 再检查';
 
+/** A plain object as an AttrSource (attributes renamed to canonical prefixes, parsed trees). */
+export class RecordAttrs implements AttrSource {
+  constructor(private readonly o: Attrs) {}
+  get(name: string): string | undefined {
+    return this.o[name];
+  }
+  toObject(): Attrs {
+    return this.o;
+  }
+}
+
 function decoderFor(first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
@@ -48,7 +60,6 @@ function decoderFor(first: Uint8Array): TextDecoder {
 }
 
 export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
   // prefix → canonical prefix, only for prefixes that differ from the canonical one.
   const rename = new Map<string, string>();
   let defaultCanonical: string | undefined;
@@ -61,41 +72,11 @@ export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
     return to ? to + name.slice(colon) : name;
   };
 
-  parser.on('doctype', () => {
-    throw new InputError(`部件 ${part} 含有 DOCTYPE/实体声明，出于安全原因拒绝读取（正常的 Word 文档没有）`, BAD_XML_HINT);
-  });
-  // Namespace declarations sit on the root in practice; elsewhere they are looked for only on an element
-  // whose prefix is not known yet (scanning every element's attributes costs ~5% of a large document).
-  const known = new Set(Object.values(CANONICAL));
-  const seenNames = new Set<string>();
-  let root = true;
-  parser.on('opentag', (tag) => {
-    const attrs = tag.attributes as Attrs;
-    if (!seenNames.has(tag.name)) {
-      seenNames.add(tag.name);
-      const colon = tag.name.indexOf(':');
-      if (root || (colon > 0 ? !known.has(tag.name.slice(0, colon)) : !defaultCanonical)) {
-        root = false;
-        scan(attrs);
-        if (colon > 0) known.add(tag.name.slice(0, colon));
-      }
-    }
-    if (!renaming) {
-      h.open(tag.name, attrs);
-      return;
-    }
-    const fixed: Attrs = {};
-    for (const k in attrs) {
-      const c = k.indexOf(':');
-      const to = c > 0 ? rename.get(k.slice(0, c)) : undefined;
-      fixed[to ? to + k.slice(c) : k] = attrs[k]!;
-    }
-    h.open(fix(tag.name), fixed);
-  });
-  const scan = (attrs: Attrs): void => {
-    for (const k in attrs) {
+  const scan = (attrs: AttrSource): void => {
+    const o = attrs.toObject();
+    for (const k in o) {
       if (k.charCodeAt(0) === 120 /* x */ && (k === 'xmlns' || k.startsWith('xmlns:'))) {
-        const canon = CANONICAL[attrs[k]!];
+        const canon = CANONICAL[o[k]!];
         if (!canon) continue;
         if (k === 'xmlns') {
           defaultCanonical = canon;
@@ -110,9 +91,47 @@ export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
       }
     }
   };
-  parser.on('closetag', (tag) => h.close(renaming ? fix(tag.name) : tag.name));
-  parser.on('text', (t) => h.text(t));
-  parser.on('cdata', (t) => h.text(t));
+
+  // Namespace declarations sit on the root in practice; elsewhere they are looked for only on an element
+  // whose prefix is not known yet (scanning every element's attributes costs ~5% of a large document).
+  const known = new Set(Object.values(CANONICAL));
+  const seenNames = new Set<string>();
+  let root = true;
+  const parser = new XmlScanner({
+    open(name, attrs) {
+      if (!seenNames.has(name)) {
+        seenNames.add(name);
+        const colon = name.indexOf(':');
+        if (root || (colon > 0 ? !known.has(name.slice(0, colon)) : !defaultCanonical)) {
+          root = false;
+          scan(attrs);
+          if (colon > 0) known.add(name.slice(0, colon));
+        }
+      }
+      if (!renaming) {
+        h.open(name, attrs);
+        return;
+      }
+      const o = attrs.toObject();
+      let fixed: Attrs = NO_ATTRS;
+      for (const k in o) {
+        const c = k.indexOf(':');
+        const to = c > 0 ? rename.get(k.slice(0, c)) : undefined;
+        if (fixed === NO_ATTRS) fixed = {};
+        fixed[to ? to + k.slice(c) : k] = o[k]!;
+      }
+      h.open(fix(name), new RecordAttrs(fixed));
+    },
+    close(name) {
+      h.close(renaming ? fix(name) : name);
+    },
+    text(t) {
+      h.text(t);
+    },
+    doctype() {
+      throw new InputError(`部件 ${part} 含有 DOCTYPE/实体声明，出于安全原因拒绝读取（正常的 Word 文档没有）`, BAD_XML_HINT);
+    },
+  });
 
   let decoder: TextDecoder | undefined;
   try {
@@ -128,8 +147,8 @@ export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
     parser.close();
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const msg = (e as Error)?.message ?? String(e);
-    throw new InputError(`部件 ${part} 的 XML 格式错误（${msg.split('\n')[0]!.slice(0, 120)}）`, BAD_XML_HINT);
+    if (!(e instanceof XmlSyntaxError)) throw e;
+    throw new InputError(`部件 ${part} 的 XML 格式错误（${e.message.slice(0, 120)}）`, BAD_XML_HINT);
   }
 }
 
@@ -152,7 +171,7 @@ export function parseTree(zip: ZipReader, part: string, skip?: ReadonlySet<strin
         skipping++;
         return;
       }
-      const n: XmlNode = { name, attrs, children: [], text: '' };
+      const n: XmlNode = { name, attrs: attrs.toObject(), children: [], text: '' };
       stack[stack.length - 1]!.children.push(n);
       stack.push(n);
     },
@@ -176,9 +195,9 @@ export function children(n: XmlNode | undefined, name: string): XmlNode[] {
 }
 
 /** OOXML on/off values: absent val means on; "0", "false", "off" mean off. */
-export function onOff(attrs: Attrs | undefined): boolean | undefined {
+export function onOff(attrs: AttrSource | Attrs | undefined): boolean | undefined {
   if (!attrs) return undefined;
-  const v = attrs['w:val'];
+  const v = typeof attrs.get === 'function' ? (attrs as AttrSource).get('w:val') : (attrs as Attrs)['w:val'];
   if (v === undefined) return true;
   return !(v === '0' || v === 'false' || v === 'off' || v === 'none');
 }

@@ -77,6 +77,19 @@ export class ZipReader {
     return this.inflated;
   }
 
+  /**
+   * Counts `n` bytes against the total as if they had been inflated: a part recognised from an earlier file
+   * (part-cache.ts) is not inflated again, but the file's budget is the same with or without the cache.
+   */
+  charge(n: number): void {
+    this.inflated += n;
+    if (this.inflated > this.limits.maxTotalBytes) throw this.overTotal();
+  }
+
+  private overTotal(): InputError {
+    return new InputError(`解压后的内容超过上限（${Math.round(this.limits.maxTotalBytes / 1048576)} MB），疑似 zip 炸弹`, BOMB_HINT);
+  }
+
   private readDirectory(): void {
     const b = this.bytes;
     // End of central directory: 22 bytes plus a comment of up to 65535 bytes, at the very end of the file.
@@ -147,10 +160,10 @@ export class ZipReader {
   }
 
   /**
-   * Streams an entry's inflated bytes to `sink` in chunks, enforcing the limits. Returns the inflated size.
-   * `sink` may throw to stop early.
+   * An entry's stored (compressed) bytes and method, for recognising a part seen before in another file:
+   * equal stored bytes under the same method inflate to equal content, so nothing needs inflating to know.
    */
-  stream(name: string, sink: (chunk: Uint8Array) => void): number {
+  stored(name: string): { method: number; data: Uint8Array } {
     const entry = this.entries.get(name);
     if (!entry) throw new InputError(`文档缺少部件 ${name}`, '用 Word/WPS 打开后另存为 .docx');
     const b = this.bytes;
@@ -162,17 +175,21 @@ export class ZipReader {
     const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
     const end = start + entry.compressedSize;
     if (end > b.length) throw truncated();
-    const data = b.subarray(start, end);
+    return { method: entry.method, data: b.subarray(start, end) };
+  }
+
+  /**
+   * Streams an entry's inflated bytes to `sink` in chunks, enforcing the limits. Returns the inflated size.
+   * `sink` may throw to stop early.
+   */
+  stream(name: string, sink: (chunk: Uint8Array) => void): number {
+    const entry = this.entries.get(name)!;
+    const { data } = this.stored(name);
     let produced = 0;
     const account = (n: number): void => {
       produced += n;
       this.inflated += n;
-      if (this.inflated > this.limits.maxTotalBytes) {
-        throw new InputError(
-          `解压后的内容超过上限（${Math.round(this.limits.maxTotalBytes / 1048576)} MB），疑似 zip 炸弹`,
-          BOMB_HINT,
-        );
-      }
+      if (this.inflated > this.limits.maxTotalBytes) throw this.overTotal();
       if (produced > this.limits.ratioGraceBytes && produced / Math.max(1, entry.compressedSize) > this.limits.maxRatio) {
         throw new InputError(
           `部件 ${name} 的压缩比异常（超过 ${this.limits.maxRatio}:1），疑似 zip 炸弹`,
