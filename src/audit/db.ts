@@ -176,7 +176,8 @@ export interface FileIdentity {
   ext: string;
   size: number;
   mtimeMs: number;
-  contentHash: string;
+  /** Undefined until the worker that read the file reports it. */
+  contentHash?: string;
   configHash: string;
 }
 
@@ -237,9 +238,6 @@ function takeLock(file: string): string {
   return lock;
 }
 
-function citesText(cites: Cite[]): string {
-  return cites.map(citeShort).join('；');
-}
 
 export class AuditDb {
   readonly db: Database;
@@ -367,11 +365,11 @@ export class AuditDb {
     runId: number,
     outcome: { status: FileStatus; reason: string | null; report: FileReport | null; ms: number },
   ): void {
-    const r = outcome.report?.result;
-    const m = outcome.report?.meta ?? null;
-    const findings = r ? r.messages.filter((x) => !x.fatal) : [];
-    const errors = findings.filter((x) => x.severity === 'error').length;
-    const warnings = findings.length - errors;
+    const report = outcome.report;
+    const r = report?.result;
+    const m = report?.meta ?? null;
+    const errors = report?.errors ?? 0;
+    const warnings = (report?.findingCount ?? 0) - errors;
     const row = this.stmt(
       `INSERT INTO files (path, root, rel_path, ext, size, mtime_ms, content_hash, config_hash, status, reason, kind, converted_from,
          doc_type, direction, category, char_count, cap_limit, cap_basis, title, doc_number, office_code, office_name, doc_date, year,
@@ -392,7 +390,7 @@ export class AuditDb {
       id.ext,
       id.size,
       id.mtimeMs,
-      id.contentHash,
+      id.contentHash ?? null,
       id.configHash,
       outcome.status,
       outcome.reason,
@@ -420,14 +418,21 @@ export class AuditDb {
     const fileId = Number(row[0]!.id);
     this.stmt('DELETE FROM findings WHERE file_id = ?').run([fileId]);
     this.stmt('DELETE FROM previews WHERE file_id = ?').run([fileId]);
-    const ins = this.stmt('INSERT INTO findings (file_id, rule_id, severity, message, line, col, end_line, end_col, cites, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const f of findings) ins.run(findingValues(fileId, f));
-    const p = outcome.report?.preview;
+    // The worker sent the findings as UTF-8 JSON: SQLite unpacks them itself, so no value is bound one by one
+    // (binding through the wasm boundary, string by string, was most of the main thread's work).
+    if (report?.findings) {
+      this.stmt(
+        `INSERT INTO findings (file_id, rule_id, severity, message, line, col, end_line, end_col, cites, context)
+         SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
+         FROM json_each(CAST(? AS TEXT)) ORDER BY key`,
+      ).run([fileId, report.findings]);
+    }
+    const p = report?.preview;
     if (p) this.insertPreview(fileId, p);
   }
 
   private insertPreview(fileId: number, p: Preview): void {
-    this.stmt('INSERT INTO previews (file_id, kind, text, html, truncated) VALUES (?, ?, ?, ?, ?)').run([fileId, p.kind, p.text, p.html ?? null, p.truncated ? 1 : 0]);
+    this.stmt('INSERT INTO previews (file_id, kind, text, html, truncated) VALUES (?, ?, CAST(? AS TEXT), ?, ?)').run([fileId, p.kind, p.text, p.html ?? null, p.truncated ? 1 : 0]);
   }
 
   files(): FileRow[] {
@@ -513,6 +518,3 @@ export class AuditDb {
   }
 }
 
-function findingValues(fileId: number, f: LintMessage): (string | number | null)[] {
-  return [fileId, f.ruleId, f.severity, f.message, f.line, f.column, f.endLine, f.endColumn, citesText(f.cites), f.context ?? null];
-}

@@ -18,8 +18,8 @@ export interface WorkerInit {
 
 export interface Preview {
   kind: InputKind;
-  /** The text that finding positions point into (docx: the plain-text view, one line per paragraph). */
-  text: string;
+  /** The text that finding positions point into (docx: the plain-text view, one line per paragraph), UTF-8. */
+  text: Uint8Array;
   /** Rendered HTML of a .docx page, when the renderer is available. */
   html?: string;
   truncated: boolean;
@@ -32,12 +32,28 @@ export interface TaskMessage {
   path: string;
 }
 
-/** One linted file, as a worker returns it. */
+/** A finding as the database stores it: rule, severity, message, line, column, end line, end column, citations, context. */
+export type FindingRow = [string | null, string, string, number, number, number, number, string, string | null];
+
+/**
+ * One linted file, as a worker returns it. What the run counts travels as plain data; the bulky parts (the
+ * findings and the preview text) travel as UTF-8 bytes the worker encoded, transferred rather than copied and
+ * handed to SQLite as they are: copying and re-encoding them on the main thread cost more than linting.
+ */
 export interface FileReport {
-  result: LintResult;
+  result: Omit<LintResult, 'messages' | 'output' | 'source'>;
+  /** The message of a fatal finding (the file could not be read), else null. */
+  fatal: string | null;
+  /** Findings other than the fatal one, and how many of them are errors. */
+  findingCount: number;
+  errors: number;
+  /** JSON array of FindingRow, UTF-8. */
+  findings: Uint8Array | null;
   kind: InputKind | null;
   meta: DocMeta | null;
   preview: Preview | null;
+  /** sha256 of the file's bytes as the worker read them ('oversize:N' past the read limit, 'unreadable'). */
+  contentHash: string;
   /** Set when a legacy file was converted before linting. */
   convertedFrom?: string;
 }

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { listFiles } from '../cli/files.js';
 import { engineFingerprint } from '../cli/cache.js';
 import { readVersion } from '../cli/version.js';
 import { Linter } from '../engine/api.js';
 import type { ResolvedConfig } from '../engine/config-types.js';
-import { MAX_FILE_BYTES } from '../engine/read.js';
 import { supportedExtensions } from '../parsers/registry.js';
 import { AuditDb, type FileIdentity, type PriorState } from './db.js';
+import { hashFile } from './hash.js';
 import { Pool, type Outcome } from './pool.js';
 import { Progress, type ProgressOptions } from './progress.js';
 import type { FileStatus, WorkerLinterOptions } from './protocol.js';
@@ -96,13 +95,6 @@ export async function walk(roots: string[], opts: { cwd: string; useIgnore: bool
     }
   }
   return out;
-}
-
-async function hashFile(path: string, size: number): Promise<string> {
-  // Larger than the engine reads: it is refused unread, so its size stands in for its content.
-  if (size > MAX_FILE_BYTES) return `oversize:${size}`;
-  const bytes = await readFile(path);
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -193,8 +185,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
         }
         const o = p.outcome;
         if (o.status === 'done') {
-          const fatal = o.report.result.messages.find((m) => m.fatal);
-          db.saveFile(p.id, runId, { status: fatal ? 'unreadable' : 'checked', reason: fatal ? fatal.message : null, report: o.report, ms: o.ms });
+          const fatal = o.report.fatal;
+          db.saveFile(p.id, runId, { status: fatal ? 'unreadable' : 'checked', reason: fatal, report: o.report, ms: o.ms });
         } else {
           db.saveFile(p.id, runId, { status: o.status, reason: o.reason, report: null, ms: o.ms });
         }
@@ -233,13 +225,16 @@ export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
     if (summary.interrupted || summary.fatal) return;
     summary.audited++;
     if (outcome.status === 'done') {
-      const r = outcome.report.result;
-      const fatal = r.messages.find((m) => m.fatal);
+      // The worker hashed the bytes it linted (see produce).
+      id.contentHash ??= outcome.report.contentHash;
+      const fatal = outcome.report.fatal;
       if (fatal) {
         summary.failed++;
-        summary.failedFiles.push({ path: id.path, status: 'unreadable', reason: fatal.message });
-      } else summary.findings += r.messages.length;
+        summary.failedFiles.push({ path: id.path, status: 'unreadable', reason: fatal });
+      } else summary.findings += outcome.report.findingCount;
     } else {
+      // The worker died or was stopped on this file before it could say; hash it here so a rerun knows it.
+      id.contentHash ??= hashFile(id.path, id.size);
       summary.failed++;
       summary.failedFiles.push({ path: id.path, status: outcome.status, reason: outcome.reason });
     }
@@ -261,7 +256,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
       const configHash = configHashes[i]!;
       let st;
       try {
-        st = await stat(c.path);
+        st = statSync(c.path);
       } catch {
         st = null;
       }
@@ -274,13 +269,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditSummary> {
         progress?.update({ skipped: summary.skipped });
         continue;
       }
-      let contentHash: string;
-      try {
-        contentHash = st ? await hashFile(c.path, size) : 'missing';
-      } catch {
-        // Unreadable here means unreadable in the worker too; it will say why in the file's row.
-        contentHash = 'unreadable';
-      }
+      // Only a file audited before needs its hash now (to see whether it really changed); otherwise the worker
+      // hashes the bytes it reads, in parallel with the others.
+      let contentHash: string | undefined;
+      if (!st) contentHash = 'missing';
+      else if (reusable) contentHash = hashFile(c.path, size);
       if (reusable && before.contentHash === contentHash && contentHash !== 'unreadable' && contentHash !== 'missing') {
         summary.skipped++;
         pending.push({ touch: true, path: c.path, size, mtimeMs });

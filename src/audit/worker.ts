@@ -12,7 +12,9 @@ import type { GwDocument } from '../model/types.js';
 import { parserFor, registerParser, supportedExtensions } from '../parsers/registry.js';
 import { InputError, type Parser } from '../parsers/types.js';
 import { extractMeta } from './meta.js';
-import type { FileReport, Preview, TaskMessage, WorkerInit, WorkerMessage } from './protocol.js';
+import { hashFile } from './hash.js';
+import type { FileReport, FindingRow, Preview, TaskMessage, WorkerInit, WorkerMessage } from './protocol.js';
+import { citeShort } from '../rules/lib/cites.js';
 
 /**
  * One audit worker: lints one file at a time through the engine's Linter and sends back the result with what
@@ -76,9 +78,51 @@ function convertLegacy(path: string): Promise<{ out: string; dir: string }> {
   });
 }
 
+const utf8 = new TextEncoder();
+
+/** The worker's side of a file's row: counts as data, findings and preview as UTF-8 bytes (see FileReport). */
+function pack(result: LintResult, contentHash: string, doc: GwDocument | null, convertedFrom: string | undefined): FileReport {
+  const { messages, output: _output, source: _source, ...rest } = result;
+  let fatal: string | null = null;
+  const rows: FindingRow[] = [];
+  let errors = 0;
+  for (const m of messages) {
+    if (m.fatal) {
+      fatal ??= m.message;
+      continue;
+    }
+    if (m.severity === 'error') errors++;
+    rows.push([m.ruleId, m.severity, m.message, m.line, m.column, m.endLine, m.endColumn, m.cites.map(citeShort).join('；'), m.context ?? null]);
+  }
+  const report: FileReport = {
+    result: rest,
+    fatal,
+    findingCount: rows.length,
+    errors,
+    findings: rows.length ? utf8.encode(JSON.stringify(rows)) : null,
+    kind: doc?.data.kind ?? null,
+    meta: null,
+    preview: null,
+    contentHash,
+    ...(convertedFrom ? { convertedFrom } : {}),
+  };
+  if (!doc || fatal) return report;
+  const source = doc.data.source;
+  const preview: Preview = {
+    kind: doc.data.kind,
+    text: utf8.encode(source.length > init.previewMax ? source.slice(0, init.previewMax) : source),
+    truncated: source.length > init.previewMax,
+  };
+  report.meta = extractMeta(doc);
+  report.preview = preview;
+  return report;
+}
+
 async function lintOne(path: string): Promise<FileReport> {
   lastDoc = null;
   const ext = extname(path).toLowerCase();
+  // Hashed here, in parallel, rather than on the main thread that decides what to lint.
+  const contentHash = hashFile(path);
   let result: LintResult;
   let convertedFrom: string | undefined;
   let lintedPath = path;
@@ -90,7 +134,7 @@ async function lintOne(path: string): Promise<FileReport> {
       lintedPath = c.out;
       convertedFrom = ext;
     } catch (e) {
-      return { result: fatalResult(path, e, init.linter.locale ?? 'zh'), kind: null, meta: null, preview: null };
+      return pack(fatalResult(path, e, init.linter.locale ?? 'zh'), contentHash, null, undefined);
     }
   }
   try {
@@ -101,23 +145,17 @@ async function lintOne(path: string): Promise<FileReport> {
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
-  // Fixes and fixed output are for editors; an audit keeps findings only.
-  delete result.output;
-  delete result.source;
-  for (const m of result.messages) delete m.fix;
-
   const doc = lastDoc as GwDocument | null;
   lastDoc = null;
-  const fatal = result.messages.some((m) => m.fatal);
-  if (!doc || fatal) return { result, kind: doc?.data.kind ?? null, meta: null, preview: null, ...(convertedFrom ? { convertedFrom } : {}) };
+  return pack(result, contentHash, doc, convertedFrom);
+}
 
-  const source = doc.data.source;
-  const preview: Preview = {
-    kind: doc.data.kind,
-    text: source.length > init.previewMax ? source.slice(0, init.previewMax) : source,
-    truncated: source.length > init.previewMax,
-  };
-  return { result, kind: doc.data.kind, meta: extractMeta(doc), preview, ...(convertedFrom ? { convertedFrom } : {}) };
+/** The report's byte arrays move to the main thread instead of being copied. */
+function transferList(r: FileReport): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  if (r.findings) out.push(r.findings.buffer as ArrayBuffer);
+  if (r.preview) out.push(r.preview.text.buffer as ArrayBuffer);
+  return out;
 }
 
 port.on('message', (msg: TaskMessage) => {
@@ -126,7 +164,7 @@ port.on('message', (msg: TaskMessage) => {
   lintOne(msg.path).then(
     (report) => {
       const reply: WorkerMessage = { type: 'done', id: msg.id, report, ms: performance.now() - t0, heapUsed: getHeapStatistics().used_heap_size };
-      port.postMessage(reply);
+      port.postMessage(reply, transferList(report));
     },
     (e: unknown) => {
       if (e instanceof ConfigError) {
@@ -134,14 +172,14 @@ port.on('message', (msg: TaskMessage) => {
         port.postMessage(reply);
         return;
       }
-      const report: FileReport = {
-        result: fatalResult(msg.path, new InputError(`检查时出错：${(e as Error)?.message ?? String(e)}`, '这可能是 gwlint 的缺陷，请附上该文件报告问题'), init.linter.locale ?? 'zh'),
-        kind: null,
-        meta: null,
-        preview: null,
-      };
+      const report = pack(
+        fatalResult(msg.path, new InputError(`检查时出错：${(e as Error)?.message ?? String(e)}`, '这可能是 gwlint 的缺陷，请附上该文件报告问题'), init.linter.locale ?? 'zh'),
+        hashFile(msg.path),
+        null,
+        undefined,
+      );
       const reply: WorkerMessage = { type: 'done', id: msg.id, report, ms: performance.now() - t0, heapUsed: getHeapStatistics().used_heap_size };
-      port.postMessage(reply);
+      port.postMessage(reply, transferList(report));
     },
   );
 });
