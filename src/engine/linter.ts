@@ -98,18 +98,31 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
     }
   };
   visitDoc('document');
+  // Which visitors a block of each role calls, in rule order (block before role within a rule), worked out once
+  // per role rather than looked up rule by rule for every block.
+  type Call = { a: (typeof active)[number]; key: 'block' | `role:${string}` };
+  const callsByRole = new Map<string, Call[]>();
+  const callsFor = (role: string): Call[] => {
+    let calls = callsByRole.get(role);
+    if (calls) return calls;
+    calls = [];
+    const roleKey = `role:${role}` as const;
+    for (const a of active) {
+      if (a.visitors.block) calls.push({ a, key: 'block' });
+      if (a.visitors[roleKey]) calls.push({ a, key: roleKey });
+    }
+    callsByRole.set(role, calls);
+    return calls;
+  };
   for (const block of doc.children) {
     // A template's placeholder is not text yet: nothing to check in it.
     if (block.data.placeholder) continue;
-    const roleKey = `role:${block.data.role ?? '其他'}` as const;
-    for (const a of active) {
-      const v = a.visitors;
-      const onBlock = v.block;
-      const onRole = v[roleKey];
-      if (!onBlock && !onRole) continue;
+    for (const { a, key } of callsFor(block.data.role ?? '其他')) {
+      // Looked up again: a rule that threw has had its visitors taken away.
+      const fn = a.visitors[key];
+      if (!fn) continue;
       try {
-        onBlock?.(block);
-        onRole?.(block);
+        fn(block);
       } catch (e) {
         fail(a, e);
       }

@@ -142,7 +142,7 @@ export const fonts: Rule = {
   },
   create(context) {
     const o = context.options as FontsOptions;
-    const matcher = new FontMatcher(o.fontAliases);
+    const matcher = FontMatcher.for(o.fontAliases);
     let bodySeen = false;
 
     const expect = (part: FontPart, start: number, end: number): Expectation | undefined => {

@@ -102,7 +102,7 @@ export const pageNumber: Rule = {
   },
   create(context) {
     const o = context.options as PageNumberOptions;
-    const matcher = new FontMatcher(o.fontAliases);
+    const matcher = FontMatcher.for(o.fontAliases);
     return {
       document(doc) {
         const info = doc.data.docx;

@@ -44,6 +44,11 @@ const NOT_PROSE = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”‘’
 
 /** Each paired mark → [index in PAIRS, whether it opens]. */
 const PAIR_CODE = new Map<number, [number, boolean]>(PAIRS.flatMap(([o, c], p): [number, [number, boolean]][] => [[o.charCodeAt(0), [p, true]], [c.charCodeAt(0), [p, false]]]));
+/** Every paired mark lies in this range (‘ U+2018 … 』 U+300F): one comparison skips the Han characters. */
+const PAIR_MIN = Math.min(...PAIR_CODE.keys());
+const PAIR_MAX = Math.max(...PAIR_CODE.keys());
+/** NOT_PROSE cannot match a text without any of these. */
+const MAYBE_NOT_PROSE = /[:@&]|www\./;
 
 interface Unpaired {
   block: GwBlock;
@@ -121,7 +126,7 @@ export const punctuation: Rule = {
       if (!HAN.test(norm)) return;
       const n = norm.length;
       const mask = new Uint8Array(n);
-      for (const m of norm.matchAll(NOT_PROSE)) mask.fill(1, m.index!, m.index! + m[0].length);
+      if (MAYBE_NOT_PROSE.test(norm)) for (const m of norm.matchAll(NOT_PROSE)) mask.fill(1, m.index!, m.index! + m[0].length);
       // A line of English with Chinese words in it (a bilingual note) follows English punctuation.
       let han = 0;
       let latin = 0;
@@ -206,7 +211,9 @@ export const punctuation: Rule = {
       // The other pairs, in one pass (each pair keeps its own stack).
       const opensOf: number[][] = PAIRS.map(() => []);
       for (let i = 0; i < n; i++) {
-        const slot = PAIR_CODE.get(norm.charCodeAt(i));
+        const u = norm.charCodeAt(i);
+        if (u < PAIR_MIN || u > PAIR_MAX) continue;
+        const slot = PAIR_CODE.get(u);
         if (slot === undefined) continue;
         const [p, isOpen] = slot;
         if (isOpen) {

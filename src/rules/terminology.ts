@@ -60,6 +60,29 @@ function compile(t: Term): RegExp {
   return re;
 }
 
+const anyCache = new Map<string, RegExp | null>();
+/**
+ * One regular expression that matches wherever any of the terms does: most blocks contain none, and one scan
+ * of the text says so instead of one per term. Null when a pattern refers back to its own groups (numbering
+ * would shift in the combination), and then every term is tried.
+ */
+function anyOf(list: Compiled[]): RegExp | null {
+  const key = list.map((c) => c.term.pattern).join('\u0000');
+  let re = anyCache.get(key);
+  if (re === undefined) {
+    re = null;
+    if (!list.some((c) => /\\(\d|k<)/.test(c.term.pattern))) {
+      try {
+        re = new RegExp(list.map((c) => `(?:${c.term.pattern})`).join('|') || '(?!)');
+      } catch {
+        // e.g. two terms naming a group alike: try them one by one.
+      }
+    }
+    anyCache.set(key, re);
+  }
+  return re;
+}
+
 export const terminology: Rule = {
   meta: {
     id: 'terminology',
@@ -106,9 +129,11 @@ export const terminology: Rule = {
     );
     const year = documentDate(context.doc)?.year;
     const active = list.filter((c) => !(c.term.sinceYear && year !== undefined && year < c.term.sinceYear));
+    const any = anyOf(active);
     return {
       block(block) {
         const { text, norm } = block.data;
+        if (any && !any.test(norm)) return;
         const taken = new Uint8Array(norm.length);
         for (const { term, re } of active) {
           re.lastIndex = 0;

@@ -72,7 +72,8 @@ export function findDateMentions(norm: string): DateMention[] {
     if (m.year) d.year = m.year.value;
     found.push(d);
   }
-  for (const m of norm.matchAll(NUMERIC)) {
+  // A numeric date has a separator between digits: no digit, no date.
+  if (/\d/.test(norm)) for (const m of norm.matchAll(NUMERIC)) {
     found.push({ start: m.index!, end: m.index! + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), form: 'numeric', text: m[0] });
   }
   found.sort((a, b) => a.start - b.start);

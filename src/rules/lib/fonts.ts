@@ -72,6 +72,8 @@ function key(name: string): string {
 
 export class FontMatcher {
   private readonly byKey = new Map<string, FontFamily>();
+  /** Names as documents write them → family: a document names a handful of fonts, on every run. */
+  private readonly seen = new Map<string, FontFamily | null>();
 
   constructor(extra: Partial<Record<FontFamily, string[]>> = {}) {
     for (const fam of FONT_FAMILIES) {
@@ -79,16 +81,35 @@ export class FontMatcher {
     }
   }
 
+  /** One matcher per alias option (rules build theirs for every file; the table is the same each time). */
+  static for(extra: Partial<Record<FontFamily, string[]>> | undefined): FontMatcher {
+    const k = extra ? JSON.stringify(extra) : '';
+    let m = matchers.get(k);
+    if (!m) {
+      m = new FontMatcher(extra);
+      if (matchers.size >= 16) matchers.clear();
+      matchers.set(k, m);
+    }
+    return m;
+  }
+
   /** The GB/T 9704 family a font name belongs to, or undefined for any other face (等线, Calibri …). */
   familyOf(name: string | undefined): FontFamily | undefined {
     if (!name) return undefined;
-    return this.byKey.get(key(name));
+    let fam = this.seen.get(name);
+    if (fam === undefined) {
+      fam = this.byKey.get(key(name)) ?? null;
+      if (this.seen.size < 4096) this.seen.set(name, fam);
+    }
+    return fam ?? undefined;
   }
 
   is(name: string | undefined, family: FontFamily): boolean {
     return this.familyOf(name) === family;
   }
 }
+
+const matchers = new Map<string, FontMatcher>();
 
 /** Chinese size names by half-points, as Word's size list shows them. */
 const SIZE_NAMES: [number, string][] = [
