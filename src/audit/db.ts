@@ -266,8 +266,8 @@ export class AuditDb {
         this.db.exec('PRAGMA foreign_keys = ON');
         const v = Number((this.db.get('PRAGMA user_version') as { user_version: number }).user_version);
         if (v > SCHEMA_VERSION) throw new Error(`数据库 ${file} 由更新版本的 gwlint 创建（结构版本 ${v}），请升级 gwlint`);
-        this.db.exec(SCHEMA);
-        this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+        // One transaction: each statement on its own would be a commit, and each commit an fsync.
+        this.db.exec(`BEGIN; ${SCHEMA}; PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
       } else {
         const hasFiles = this.db.get("SELECT 1 AS ok FROM sqlite_master WHERE type = 'table' AND name = 'files'");
         if (!hasFiles) throw new Error(`${file} 不是 gwlint audit 的数据库（没有 files 表）`);
