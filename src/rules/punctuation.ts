@@ -47,6 +47,12 @@ const PAIR_CODE = new Map<number, [number, boolean]>(PAIRS.flatMap(([o, c], p): 
 /** Every paired mark lies in this range (‘ U+2018 … 』 U+300F): one comparison skips the Han characters. */
 const PAIR_MIN = Math.min(...PAIR_CODE.keys());
 const PAIR_MAX = Math.max(...PAIR_CODE.keys());
+let ZEROS = new Uint8Array(4096);
+/** A read-only all-zero mask of at least n entries. */
+function zeros(n: number): Uint8Array {
+  if (ZEROS.length < n) ZEROS = new Uint8Array(Math.max(n, ZEROS.length * 2));
+  return ZEROS;
+}
 /** NOT_PROSE cannot match a text without any of these. */
 const MAYBE_NOT_PROSE = /[:@&]|www\./;
 
@@ -125,8 +131,14 @@ export const punctuation: Rule = {
       unpaired.push(found);
       if (!HAN.test(norm)) return;
       const n = norm.length;
-      const mask = new Uint8Array(n);
-      if (MAYBE_NOT_PROSE.test(norm)) for (const m of norm.matchAll(NOT_PROSE)) mask.fill(1, m.index!, m.index! + m[0].length);
+      // Most paragraphs have no address or entity in them: they share one zero-filled mask.
+      let mask = zeros(n);
+      if (MAYBE_NOT_PROSE.test(norm)) {
+        for (const m of norm.matchAll(NOT_PROSE)) {
+          if (mask === ZEROS) mask = new Uint8Array(n);
+          mask.fill(1, m.index!, m.index! + m[0].length);
+        }
+      }
       // A line of English with Chinese words in it (a bilingual note) follows English punctuation.
       let han = 0;
       let latin = 0;

@@ -26,6 +26,8 @@ export interface AttrSource {
   get(name: string): string | undefined;
   /** All attributes as a plain object (for a handler that keeps them). */
   toObject(): Attrs;
+  /** The attributes as written (name="value" …), when the source text is at hand. */
+  raw?(): string;
 }
 
 export interface ScanHandlers {
@@ -67,6 +69,10 @@ class TagAttrs implements AttrSource {
       if (spans[k + 1]! - spans[k]! === name.length && s.startsWith(name, spans[k]!)) return attrValue(s.slice(spans[k + 2], spans[k + 3]));
     }
     return undefined;
+  }
+
+  raw(): string {
+    return this.count === 0 ? '' : this.s.slice(this.spans[0], this.spans[this.count * 4 - 1]! + 1);
   }
 
   toObject(): Attrs {

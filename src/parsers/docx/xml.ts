@@ -53,6 +53,18 @@ export class RecordAttrs implements AttrSource {
   }
 }
 
+/** [prefix ('' for the default namespace), canonical prefix] for each known vocabulary an element declares. */
+function declarations(o: Attrs): [string, string][] {
+  const out: [string, string][] = [];
+  for (const k in o) {
+    if (k.charCodeAt(0) !== 120 /* x */ || !(k === 'xmlns' || k.startsWith('xmlns:'))) continue;
+    const canon = CANONICAL[o[k]!];
+    if (canon) out.push([k === 'xmlns' ? '' : k.slice(6), canon]);
+  }
+  return out;
+}
+const declaredSeen = new Map<string, [string, string][]>();
+
 function decoderFor(first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
@@ -73,22 +85,22 @@ export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
   };
 
   const scan = (attrs: AttrSource): void => {
-    const o = attrs.toObject();
-    for (const k in o) {
-      if (k.charCodeAt(0) === 120 /* x */ && (k === 'xmlns' || k.startsWith('xmlns:'))) {
-        const canon = CANONICAL[o[k]!];
-        if (!canon) continue;
-        if (k === 'xmlns') {
-          defaultCanonical = canon;
-          renaming = true;
-        } else {
-          const prefix = k.slice(6);
-          if (prefix !== canon) {
-            rename.set(prefix, canon);
-            renaming = true;
-          }
-        }
+    // The same root start tag opens part after part, file after file: its declarations are read once.
+    const raw = attrs.raw?.();
+    const cacheable = raw !== undefined && raw.length <= 8192;
+    let found = cacheable ? declaredSeen.get(raw) : undefined;
+    if (!found) {
+      found = declarations(attrs.toObject());
+      if (cacheable) {
+        if (declaredSeen.size >= 256) declaredSeen.clear();
+        declaredSeen.set(raw, found);
       }
+    }
+    for (const [prefix, canon] of found) {
+      if (prefix === '') defaultCanonical = canon;
+      else if (prefix !== canon) rename.set(prefix, canon);
+      else continue;
+      renaming = true;
     }
   };
 
