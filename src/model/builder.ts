@@ -123,12 +123,16 @@ export class BlockBuilder {
     const text = this.joinedText(source);
     const children: GwText[] = new Array<GwText>(n);
     for (let i = 0; i < n; i++) children[i] = new TextNode(n === 1 ? text : this.pieces[i]!, this.formats[i], segments[i]!, lineStarts);
-    const data: BlockData = { index, text, norm: text, segments };
-    if (extra) {
+    // `role` is declared here (the structure pass sets it on every block) and the docx fields come together,
+    // so all of it sits inside the object: a property added later goes to a separate, regrown backing array.
+    const data: BlockData =
+      extra?.paragraph !== undefined
+        ? { index, text, norm: text, segments, role: undefined, format: extra.format, paragraph: extra.paragraph, container: extra.container }
+        : { index, text, norm: text, segments, role: undefined };
+    if (extra?.markdownDepth !== undefined) data.markdownDepth = extra.markdownDepth;
+    if (extra && extra.paragraph === undefined) {
       if (extra.format) data.format = extra.format;
-      if (extra.paragraph !== undefined) data.paragraph = extra.paragraph;
       if (extra.container) data.container = extra.container;
-      if (extra.markdownDepth !== undefined) data.markdownDepth = extra.markdownDepth;
     }
     return new BlockNode(type, children, data, lineStarts);
   }
