@@ -1,12 +1,7 @@
-import { BlockNode, TextNode } from './nodes.js';
-import type { BlockData, BlockType, GwBlock, GwText, ParagraphFormat, RunFormat, Segment } from './types.js';
+import { BlockDataNode, BlockNode, TextNode, type DataInit } from './nodes.js';
+import type { BlockType, GwBlock, GwText, RunFormat, Segment } from './types.js';
 
-export interface BlockExtra {
-  format?: ParagraphFormat;
-  paragraph?: number;
-  container?: BlockData['container'];
-  markdownDepth?: number;
-}
+export type BlockExtra = DataInit;
 
 /** The white space `trim` drops: what `/[\s\u3000]/` matches. */
 const SPACE = /[\s\u3000]/;
@@ -112,29 +107,27 @@ export class BlockBuilder {
   }
 
   /**
-   * The block, with positions read from `lineStarts` when asked for. `source` is the text the segments'
-   * offsets point into.
+   * The block: one run per piece, positions read from `lineStarts` when asked for. `source` is the text the
+   * pieces' offsets point into.
    */
   build(type: BlockType, index: number, extra: BlockExtra | undefined, source: string, lineStarts: readonly number[]): GwBlock {
     const segs = this.segments;
     const n = segs.length;
-    // Arrays filled by push keep spare capacity (17 slots after the first push); the tree keeps exact ones.
-    const segments = n === 1 ? [segs[0]!] : segs.slice();
     const text = this.joinedText(source);
-    const children: GwText[] = new Array<GwText>(n);
-    for (let i = 0; i < n; i++) children[i] = new TextNode(n === 1 ? text : this.pieces[i]!, this.formats[i], segments[i]!, lineStarts);
-    // `role` is declared here (the structure pass sets it on every block) and the docx fields come together,
-    // so all of it sits inside the object: a property added later goes to a separate, regrown backing array.
-    const data: BlockData =
-      extra?.paragraph !== undefined
-        ? { index, text, norm: text, segments, role: undefined, format: extra.format, paragraph: extra.paragraph, container: extra.container }
-        : { index, text, norm: text, segments, role: undefined };
-    if (extra?.markdownDepth !== undefined) data.markdownDepth = extra.markdownDepth;
-    if (extra && extra.paragraph === undefined) {
-      if (extra.format) data.format = extra.format;
-      if (extra.container) data.container = extra.container;
+    const run = (i: number, value: string): TextNode => {
+      const s = segs[i]!;
+      return new TextNode(value, this.formats[i], s.sourceStart, s.sourceLength, s.linear, lineStarts);
+    };
+    // Exact-size arrays: one filled by push keeps spare room (17 slots after the first push).
+    let children: GwText[];
+    if (n === 1) children = [run(0, text)];
+    else {
+      children = new Array<GwText>(n);
+      for (let i = 0; i < n; i++) children[i] = run(i, this.pieces[i]!);
     }
-    return new BlockNode(type, children, data, lineStarts);
+    const block = new BlockNode(type, children, lineStarts);
+    block.data = new BlockDataNode(block, index, text, extra);
+    return block;
   }
 
   /**
