@@ -179,53 +179,105 @@ class SourceText {
   }
 }
 
+/** A growable list of 32-bit integers: 4 bytes an entry outside the JS heap, where a JS array takes 8 in it. */
+class IntList {
+  private a = new Int32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const next = new Int32Array(this.a.length * 2);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[this.length++] = v;
+  }
+
+  at(i: number): number {
+    return this.a[i]!;
+  }
+}
+
+/** Numbers for the few distinct values a document repeats (formats, paragraph kinds), by identity. */
+class Table<T> {
+  readonly values: T[] = [];
+  private ids = new Map<T, number>();
+
+  id(v: T): number {
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(v);
+      this.ids.set(v, id);
+    }
+    return id;
+  }
+}
+
+interface ParaKind {
+  type: ReadParagraph['type'];
+  container: ReadParagraph['container'];
+  format: ReadParagraph['format'];
+}
+
 /**
  * Collects a story's paragraphs; `finish` makes their lines, one per paragraph, into the source and hands the
- * blocks over one at a time, with text sliced from the source (a slice shares the source's memory, which matters for a large
- * document).
+ * blocks over one at a time, with text sliced from the source (a slice shares the source's memory, which
+ * matters for a large document).
  *
- * What a paragraph needs to become its blocks later is kept in flat parallel arrays instead of the reader's
- * objects (a paragraph object, its item array and item objects come to some 300 bytes; this to about 70), and
- * each block is built only when the assembler asks for it, so the builders of a 100,000-paragraph document
- * are never all alive together, nor beside all of the finished blocks.
+ * What a paragraph needs to become its blocks later is kept as numbers in flat lists rather than the reader's
+ * objects (a paragraph object, its item array and item objects come to some 300 bytes; this to about 25):
+ * formats and paragraph kinds, which a document repeats, are numbered once. Each block is built only when the
+ * assembler asks for it, so the builders of a 100,000-paragraph document are never all alive together, nor
+ * beside all of the finished blocks.
  */
 class LineSink {
   private text = new SourceText();
-  /** Per paragraph: its line's length, its kind, and where its items end in the item arrays. */
-  private lengths: number[] = [];
-  private types: ReadParagraph['type'][] = [];
-  private containers: ReadParagraph['container'][] = [];
-  private formats: ReadParagraph['format'][] = [];
-  private itemEnds: number[] = [];
-  /** Per item: offset in its line (-1 for a cut), length, formatting, and the text of a generated piece. */
-  private itemRel: number[] = [];
-  private itemLen: number[] = [];
-  private itemFormat: (RunFormat | undefined)[] = [];
-  private itemText: (string | undefined)[] = [];
+  private kinds = new Table<ParaKind>();
+  /** ParaKind ids by type, container and format id, so equal kinds share one record. */
+  private kindIds = new Map<string, number>();
+  private formatIds = new Table<ReadParagraph['format']>();
+  private runFormats = new Table<RunFormat | undefined>();
+  /** Per paragraph: its line's length, its kind, and where its items end in the item lists. */
+  private lengths = new IntList();
+  private paraKinds = new IntList();
+  private itemEnds = new IntList();
+  /** Per item: offset in its line (-1 for a cut), length and formatting; generated text by item number. */
+  private itemRel = new IntList();
+  private itemLen = new IntList();
+  private itemFormat = new IntList();
+  private itemText = new Map<number, string>();
 
   add = (p: ReadParagraph): void => {
     if (this.lengths.length) this.text.append('\n');
     this.text.append(p.line);
     this.lengths.push(p.line.length);
-    this.types.push(p.type);
-    this.containers.push(p.container);
-    this.formats.push(p.format);
+    this.paraKinds.push(this.kindOf(p));
     for (const item of p.items) {
       if (item === CUT) {
         this.itemRel.push(-1);
         this.itemLen.push(0);
-        this.itemFormat.push(undefined);
-        this.itemText.push(undefined);
+        this.itemFormat.push(0);
       } else {
+        if (!item.linear) this.itemText.set(this.itemRel.length, item.text ?? '');
         this.itemRel.push(item.rel);
         this.itemLen.push(item.len);
-        this.itemFormat.push(item.format);
-        this.itemText.push(item.linear ? undefined : (item.text ?? ''));
+        this.itemFormat.push(this.runFormats.id(item.format));
       }
     }
     this.itemEnds.push(this.itemRel.length);
     p.line = '';
   };
+
+  private kindOf(p: ReadParagraph): number {
+    const key = `${p.type}\u0001${p.container}\u0001${p.format ? this.formatIds.id(p.format) : -1}`;
+    let id = this.kindIds.get(key);
+    if (id === undefined) {
+      id = this.kinds.id({ type: p.type, container: p.container, format: p.format });
+      this.kindIds.set(key, id);
+    }
+    return id;
+  }
 
   finish(): { source: string; blocks: Iterable<RawBlock> } {
     const source = this.text.toString();
@@ -234,28 +286,31 @@ class LineSink {
   }
 
   private *blocks(source: string): Generator<RawBlock> {
-    const { lengths, types, containers, formats, itemEnds, itemRel, itemLen, itemFormat, itemText } = this;
-    this.lengths = this.types = this.containers = this.formats = this.itemEnds = this.itemRel = this.itemLen = [];
-    this.itemFormat = this.itemText = [];
+    const { lengths, paraKinds, itemEnds, itemRel, itemLen, itemFormat, itemText } = this;
+    const kinds = this.kinds.values;
+    const formats = this.runFormats.values;
     let lineStart = 0;
     let item = 0;
     for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
-      const type = types[paragraph]!;
-      const extra = { format: formats[paragraph], paragraph, container: containers[paragraph] };
+      const kind = kinds[paraKinds.at(paragraph)]!;
+      const extra = { format: kind.format, paragraph, container: kind.container };
       let b = new BlockBuilder();
-      for (const end = itemEnds[paragraph]!; item < end; item++) {
-        const rel = itemRel[item]!;
-        const text = itemText[item];
+      for (const end = itemEnds.at(paragraph); item < end; item++) {
+        const rel = itemRel.at(item);
         if (rel < 0) {
-          yield { builder: b, type, extra };
+          yield { builder: b, type: kind.type, extra };
           b = new BlockBuilder();
-        } else if (text === undefined) {
+          continue;
+        }
+        const text = itemText.get(item);
+        const format = formats[itemFormat.at(item)];
+        if (text === undefined) {
           const at = lineStart + rel;
-          b.addLinear(source.slice(at, at + itemLen[item]!), at, itemFormat[item]);
-        } else b.addMapped(text, lineStart + rel, 0, itemFormat[item]);
+          b.addLinear(source.slice(at, at + itemLen.at(item)), at, format);
+        } else b.addMapped(text, lineStart + rel, 0, format);
       }
-      yield { builder: b, type, extra };
-      lineStart += lengths[paragraph]! + 1;
+      yield { builder: b, type: kind.type, extra };
+      lineStart += lengths.at(paragraph) + 1;
     }
   }
 }
