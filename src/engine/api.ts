@@ -90,6 +90,8 @@ export class Linter {
     } catch (e) {
       return fatalResult(filePath, e, locale);
     }
+    // Parsed: the input (a .docx's bytes, a text file's raw string) is not needed while the rules run.
+    text = '';
     let messages = runRules(doc, config, { locale, rules: this.rules });
     let output: string | undefined;
     const original = doc.data.source;
@@ -128,17 +130,9 @@ export class Linter {
       if (LEGACY.has(ext)) return await this.lintLegacy(abs, ext);
       const parser = await parserFor(abs);
       if (!parser) throw new InputError(`不支持的文件类型“${ext || '（无扩展名）'}”`, `gwlint 读取：${supportedExtensions().join(' ')}`);
-      const bytes = await readBounded(abs, parser.binary ? MAX_FILE_BYTES : MAX_TEXT_BYTES);
-      const kind = sniff(bytes);
-      if (kind === 'empty') throw new InputError('文件是空的', '确认保存了正确的文件');
-      if (!parser.binary) {
-        const bom16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-        if (kind === 'zip') throw new InputError(`内容是 zip/docx 文件，但扩展名是 ${ext}`, '把扩展名改为 .docx');
-        if (kind === 'ole') throw new InputError(`内容是旧版 Word（.doc）或加密的 Word 文件，但扩展名是 ${ext}`, '用 Word 另存为 .docx');
-        if (kind === 'pdf') throw new InputError(`内容是 PDF，但扩展名是 ${ext}`, 'gwlint 不检查 PDF；请提供 .docx、.md 或 .txt 草稿');
-        if (kind === 'binary' && !bom16) throw new InputError('这不是文本文件（含有二进制内容）', '确认文件类型和扩展名一致');
-      }
-      const result = await this.lintText(bytes, abs);
+      // The bytes go straight into lintText, which lets go of them once parsed: no variable here keeps a
+      // 20 MB file alive while the rules run.
+      const result = await this.lintText(await readChecked(abs, parser.binary === true, ext), abs);
       result.filePath = abs;
       return result;
     } catch (e) {
@@ -173,6 +167,21 @@ export class Linter {
     result.warningCount++;
     return result;
   }
+}
+
+/** A file's bytes, refused with a clear reason when they are not what its extension says. */
+async function readChecked(abs: string, binary: boolean, ext: string): Promise<Uint8Array> {
+  const bytes = await readBounded(abs, binary ? MAX_FILE_BYTES : MAX_TEXT_BYTES);
+  const kind = sniff(bytes);
+  if (kind === 'empty') throw new InputError('文件是空的', '确认保存了正确的文件');
+  if (!binary) {
+    const bom16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    if (kind === 'zip') throw new InputError(`内容是 zip/docx 文件，但扩展名是 ${ext}`, '把扩展名改为 .docx');
+    if (kind === 'ole') throw new InputError(`内容是旧版 Word（.doc）或加密的 Word 文件，但扩展名是 ${ext}`, '用 Word 另存为 .docx');
+    if (kind === 'pdf') throw new InputError(`内容是 PDF，但扩展名是 ${ext}`, 'gwlint 不检查 PDF；请提供 .docx、.md 或 .txt 草稿');
+    if (kind === 'binary' && !bom16) throw new InputError('这不是文本文件（含有二进制内容）', '确认文件类型和扩展名一致');
+  }
+  return bytes;
 }
 
 export function fatalResult(filePath: string, e: unknown, locale: Locale): LintResult {

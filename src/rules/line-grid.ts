@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock, PageSetup } from '../model/types.js';
 import { sizeLabel } from './lib/fonts.js';
-import { GB_5_2_3, bodySizeHalfPoints, dominant, isProse, mm, num, twipsToMm } from './lib/layout.js';
+import { GB_5_2_3, Tally, blockSizeHalfPoints, bodySizeHalfPoints, isProse, mm, num, twipsToMm } from './lib/layout.js';
 
 export interface LineGridOptions {
   linesPerPage: number;
@@ -100,20 +100,23 @@ export const lineGrid: Rule = {
       'document:exit'(doc) {
         const page = doc.data.page;
         if (!page || !page.widthTwips || !page.heightTwips) return;
-        const body = doc.children.filter((b) => b.data.role === '正文' && isProse(b));
-        if (body.length === 0) return;
         const bodySize = bodySizeHalfPoints(doc) ?? 21;
-        const sizeOf = (b: GwBlock): number =>
-          dominant(b.children.filter((c) => c.format?.sizeHalfPoints).map((c) => [c.format!.sizeHalfPoints!, c.value.length] as [number, number])) ?? bodySize;
-
         const textHeight = page.heightTwips - Math.abs(page.marginTopTwips ?? 1440) - Math.abs(page.marginBottomTwips ?? 1440);
         const textWidth = page.widthTwips - (page.marginLeftTwips ?? 1800) - (page.marginRightTwips ?? 1800) - (page.gutterTwips ?? 0);
         if (textHeight <= 0 || textWidth <= 0) return;
 
-        const pitches = body.map((b) => [linePitch(b, page, sizeOf(b)), b.data.text.length] as [Pitch, number]);
+        // The line pitch most 正文 characters are set at, tallied as we go (a long draft has a great many blocks).
         const byTwips = new Map<number, Pitch>();
-        for (const [p] of pitches) byTwips.set(Math.round(p.twips), p);
-        const common = dominant(pitches.map(([p, n]) => [Math.round(p.twips), n] as [number, number]))!;
+        const weights = new Tally<number>();
+        for (const b of doc.children) {
+          if (b.data.role !== '正文' || !isProse(b)) continue;
+          const p = linePitch(b, page, blockSizeHalfPoints(b) ?? bodySize);
+          const key = Math.round(p.twips);
+          byTwips.set(key, p);
+          weights.add(key, b.data.text.length);
+        }
+        const common = weights.best();
+        if (common === undefined) return;
         const pitch = byTwips.get(common)!;
         const lines = textHeight / pitch.twips;
         if (Math.abs(lines - o.linesPerPage) > o.linesTolerance) {

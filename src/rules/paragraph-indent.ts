@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import type { GwBlock } from '../model/types.js';
-import { GB_7_3_3, bodySizeHalfPoints, dominant, isProse, leadingSpaceChars, num } from './lib/layout.js';
+import { GB_7_3_3, blockSizeHalfPoints, bodySizeHalfPoints, isProse, leadingSpaceChars, num } from './lib/layout.js';
 
 export interface ParagraphIndentOptions {
   /** First-line indent in characters. */
@@ -15,7 +15,7 @@ export interface ParagraphIndentOptions {
 const DEFAULTS: ParagraphIndentOptions = { indentChars: 2, tolerance: 0.25, headings: true, charsPerLine: 28 };
 
 function sizeOf(block: GwBlock, fallback: number): number {
-  return dominant(block.children.filter((c) => c.format?.sizeHalfPoints).map((c) => [c.format!.sizeHalfPoints!, c.value.length] as [number, number])) ?? fallback;
+  return blockSizeHalfPoints(block) ?? fallback;
 }
 
 export const paragraphIndent: Rule = {

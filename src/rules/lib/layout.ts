@@ -89,24 +89,49 @@ export function leadingSpaceChars(doc: GwDocument, block: GwBlock): number {
   return n;
 }
 
-/** The most common value, weighted: the 正文 font size is the size most 正文 characters have. */
-export function dominant<T>(items: Iterable<[T, number]>): T | undefined {
-  const w = new Map<T, number>();
-  for (const [v, n] of items) w.set(v, (w.get(v) ?? 0) + n);
-  let best: T | undefined;
-  let bestN = -1;
-  for (const [v, n] of w) if (n > bestN) [best, bestN] = [v, n];
-  return best;
+/** Weighted counts of values, for the most common one without building a list of pairs (a long draft has many). */
+export class Tally<T> {
+  private readonly w = new Map<T, number>();
+
+  add(v: T, n: number): void {
+    this.w.set(v, (this.w.get(v) ?? 0) + n);
+  }
+
+  /** The value with the largest weight (the first counted among equals); undefined when nothing was counted. */
+  best(): T | undefined {
+    let best: T | undefined;
+    let bestN = -1;
+    for (const [v, n] of this.w) if (n > bestN) [best, bestN] = [v, n];
+    return best;
+  }
+}
+
+/** The size most of a block's characters are set in (runs without a size do not count). */
+export function blockSizeHalfPoints(block: GwBlock): number | undefined {
+  const runs = block.children;
+  // One run, or runs of one size: no tally needed (the usual paragraph).
+  let only: number | undefined;
+  let mixed = false;
+  for (const c of runs) {
+    const sz = c.format?.sizeHalfPoints;
+    if (!sz) continue;
+    if (only === undefined) only = sz;
+    else if (sz !== only) mixed = true;
+  }
+  if (!mixed) return only;
+  const t = new Tally<number>();
+  for (const c of runs) if (c.format?.sizeHalfPoints) t.add(c.format.sizeHalfPoints, c.value.length);
+  return t.best();
 }
 
 /** Size in half-points most 正文 characters are set in (for indents in characters and the line grid). */
 export function bodySizeHalfPoints(doc: GwDocument): number | undefined {
-  const sizes: [number, number][] = [];
+  const t = new Tally<number>();
   for (const b of doc.children) {
     if (b.data.role !== '正文') continue;
-    for (const c of b.children) if (c.format?.sizeHalfPoints) sizes.push([c.format.sizeHalfPoints, c.value.trim().length]);
+    for (const c of b.children) if (c.format?.sizeHalfPoints) t.add(c.format.sizeHalfPoints, c.value.trim().length);
   }
-  return dominant(sizes);
+  return t.best();
 }
 
 /** Blocks of the body text flow (not headers, footers, notes or comments). */
