@@ -10,7 +10,7 @@ import { child, onOff, parsePart, parseTree, type AttrSource, type XmlNode } fro
 import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip.js';
 
 /**
- * The .docx reader: the package is read directly (fflate + saxes), and the result is the same tree a Markdown
+ * The .docx reader: the package is read directly (fflate + scanner.ts), and the result is the same tree a Markdown
  * draft gives, so every text rule works on it unchanged while layout rules also see fonts, sizes, indents and
  * the page setup.
  *
