@@ -24,6 +24,8 @@ interface Job {
   resolve: (o: Outcome) => void;
   /** Run with no other file beside it (after the process passed its memory ceiling). */
   alone?: boolean;
+  /** Process RSS when the file was handed to its worker. */
+  rssAtStart?: number;
 }
 
 interface Slot {
@@ -45,6 +47,9 @@ export function workerUrl(): URL {
 }
 
 export class PoolError extends Error {}
+
+/** How much a file running alone must have grown the process by before it is blamed for passing the ceiling. */
+const LONE_GROWTH = 64 * 1048576;
 
 const YOUNG_MB = Number(process.env.GWLINT_AUDIT_YOUNG_MB || 16);
 
@@ -173,6 +178,10 @@ export class Pool {
     const busy = this.slots.filter((s) => s.job && !s.dead);
     if (busy.length === 0) return;
     if (busy.length === 1) {
+      // Memory of threads stopped before this one started may not have gone back yet (the allocator keeps
+      // some): a file running alone is judged only once the process has also grown while it ran.
+      const started = busy[0]!.job!.rssAtStart ?? 0;
+      if (process.memoryUsage.rss() <= started + LONE_GROWTH) return;
       this.fail(busy[0]!, 'memory', `内存超过上限（进程占用超过 ${Math.round(this.rssLimit / 1048576)} MB）`);
     } else {
       for (const s of busy) {
@@ -214,6 +223,7 @@ export class Pool {
   private dispatch(slot: Slot, job: Job): void {
     slot.job = job;
     slot.startedAt = performance.now();
+    job.rssAtStart = process.memoryUsage.rss();
     slot.timer = setTimeout(() => this.fail(slot, 'timeout', `检查超时（超过 ${Math.round(this.opts.timeoutMs / 1000)} 秒）`), this.opts.timeoutMs);
     const msg: TaskMessage = { type: 'task', id: job.id, path: job.path };
     slot.worker.postMessage(msg);
