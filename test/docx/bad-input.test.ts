@@ -126,6 +126,11 @@ describe('bad .docx input: a clear reason and what to do, never a crash', () => 
     expect(e.message).toMatch(/压缩比异常.*疑似 zip 炸弹/);
   });
 
+  it('a symbol whose code is past Unicode: left out, not a crash', () => {
+    const d = readDocx(buildDocx({ body: '<w:p><w:r><w:t>甲</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="FFFFFFFF"/></w:r><w:r><w:t>乙</w:t></w:r></w:p>' }), 'x.docx');
+    expect(d.children.map((b) => b.data.text)).toEqual(['甲乙']);
+  });
+
   it('a zip bomb: refused by the total of inflated bytes', () => {
     const e = refusal(GOOD(), { limits: { maxTotalBytes: 1000 } });
     expect(e.message).toMatch(/解压后的内容超过上限.*疑似 zip 炸弹/);

@@ -325,7 +325,7 @@ export function readStory(
           break;
         case 'w:sym': {
           const code = parseInt(a.get('w:char') ?? '', 16);
-          if (parent === 'w:r' && Number.isFinite(code) && code > 0) addText(String.fromCodePoint(code));
+          if (parent === 'w:r' && Number.isFinite(code) && code > 0 && code <= 0x10ffff) addText(String.fromCodePoint(code));
           break;
         }
         case 'w:fldChar': {
