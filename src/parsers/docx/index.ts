@@ -56,20 +56,21 @@ function dirOf(path: string): string {
 
 // Parts that repeat from file to file (templates): read once per distinct content. See part-cache.ts.
 const relsCache = new PartCache<Map<string, Rel>>();
-const treeCache = new PartCache<XmlNode>();
+// One cache per kind of part, so that a document's four never push each other (or another template's) out.
+const treeCaches = { settings: new PartCache<XmlNode>(), styles: new PartCache<XmlNode>(), theme: new PartCache<XmlNode>(), numbering: new PartCache<XmlNode>() };
 const countCache = new PartCache<number>();
 const stylesCache: { styles?: XmlNode; theme?: XmlNode; lang?: string; value: Styles }[] = [];
 
 /** Forgets every cached part (tests of the cache; a long-lived process that wants the memory back). */
 export function clearPartCaches(): void {
   relsCache.clear();
-  treeCache.clear();
+  for (const c of Object.values(treeCaches)) c.clear();
   countCache.clear();
   stylesCache.length = 0;
 }
 
-function cachedTree(zip: ZipReader, part: string, skip?: ReadonlySet<string>): XmlNode {
-  return treeCache.get(zip, part, () => parseTree(zip, part, skip));
+function cachedTree(kind: keyof typeof treeCaches, zip: ZipReader, part: string, skip?: ReadonlySet<string>): XmlNode {
+  return treeCaches[kind].get(zip, part, () => parseTree(zip, part, skip));
 }
 
 /** Styles hold only what follows from styles.xml, the theme and the language, so equal inputs share one. */
@@ -343,14 +344,14 @@ export function readDocx(bytes: Uint8Array, filePath: string, options: DocxReadO
   const footnotesPart = partOf('/footnotes', 'footnotes.xml');
   const commentsPart = partOf('/comments', 'comments.xml');
 
-  const settings: XmlNode | undefined = settingsPart ? cachedTree(zip, settingsPart, SETTINGS_UNUSED) : undefined;
+  const settings: XmlNode | undefined = settingsPart ? cachedTree('settings', zip, settingsPart, SETTINGS_UNUSED) : undefined;
   const settingsRoot = child(settings, 'w:settings');
   const evenAndOddHeaders = onOff(child(settingsRoot, 'w:evenAndOddHeaders')?.attrs) ?? false;
   const themeLang = child(settingsRoot, 'w:themeFontLang')?.attrs['w:eastAsia'];
 
-  const styles = stylesFor(stylesPart ? cachedTree(zip, stylesPart, STYLES_UNUSED) : undefined, themePart ? cachedTree(zip, themePart, THEME_UNUSED) : undefined, themeLang);
+  const styles = stylesFor(stylesPart ? cachedTree('styles', zip, stylesPart, STYLES_UNUSED) : undefined, themePart ? cachedTree('theme', zip, themePart, THEME_UNUSED) : undefined, themeLang);
   // Numbering keeps the counters of this document's lists: a new one each time, from the shared tree.
-  const numbering = numberingPart ? new Numbering(cachedTree(zip, numberingPart)) : undefined;
+  const numbering = numberingPart ? new Numbering(cachedTree('numbering', zip, numberingPart)) : undefined;
 
   const body = new LineSink();
   const stats = readStory(zip, main, 'body', styles, numbering, body.add);
