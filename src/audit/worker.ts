@@ -24,7 +24,8 @@ import { citeShort } from '../rules/lib/cites.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const linter = new Linter(init.linter);
+// Whole files: a worker the pool stops mid-file must not leave a file open behind it.
+const linter = new Linter({ ...init.linter, readWholeFiles: true });
 
 // The report needs the structured document (roles give 发文字号 and 成文日期), which lintFile does not
 // return. Wrapping each reader keeps the last document it built, so nothing is parsed twice. Plugins named by

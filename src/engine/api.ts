@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import type { DeclaredMeta, GwDocument } from '../model/types.js';
 import { parserFor, supportedExtensions } from '../parsers/registry.js';
-import { InputError } from '../parsers/types.js';
+import { InputError, type ByteSource } from '../parsers/types.js';
 import { ruleMap } from '../rules/index.js';
 import { capFor } from '../rules/length-cap.js';
 import { citeShort } from '../rules/lib/cites.js';
@@ -9,7 +9,7 @@ import { ConfigError, ConfigResolver, type ResolveOptions } from './config.js';
 import type { ResolvedConfig } from './config-types.js';
 import { applyFixes, runRules, structure, summarize } from './linter.js';
 import { PluginLoader } from './plugins.js';
-import { MAX_FILE_BYTES, MAX_TEXT_BYTES, decodeText, readBounded, sniff } from './read.js';
+import { MAX_FILE_BYTES, MAX_TEXT_BYTES, decodeText, openBounded, readBounded, sniff } from './read.js';
 import type { LintMessage, LintResult, Locale, Rule } from './types.js';
 
 export interface LinterOptions extends Partial<Omit<ResolveOptions, 'rules'>> {
@@ -21,6 +21,12 @@ export interface LinterOptions extends Partial<Omit<ResolveOptions, 'rules'>> {
   rules?: Rule[];
   /** Convert legacy .doc/.wps files to .docx through LibreOffice (soffice) before linting them. */
   convertLegacy?: boolean;
+  /**
+   * Read every file whole before parsing, instead of letting a reader that can (.docx) read an open file piece
+   * by piece. For a thread that may be stopped mid-file (the audit's workers): a stopped thread's open file
+   * would stay open for the life of the process.
+   */
+  readWholeFiles?: boolean;
 }
 
 const LEGACY = new Set(['.doc', '.wps', '.wpt', '.dot']);
@@ -67,20 +73,28 @@ export class Linter {
   }
 
   /** Parses and structures a draft without linting it. */
-  async parse(text: string | Uint8Array, filePath: string, declared: DeclaredMeta = {}): Promise<GwDocument> {
+  async parse(text: string | Uint8Array | ByteSource, filePath: string, declared: DeclaredMeta = {}): Promise<GwDocument> {
     this.stats.parsed++;
     const parser = await parserFor(filePath);
     if (!parser) throw new InputError(`不支持的文件类型“${extname(filePath) || '（无扩展名）'}”`, `gwlint 读取：${supportedExtensions().join(' ')}`);
+    if (typeof text !== 'string' && !(text instanceof Uint8Array) && !(parser.binary && parser.readsSource)) text = text.read(0, text.length);
     const doc = await parser.parse(
       parser.binary
-        ? { filePath, bytes: typeof text === 'string' ? Buffer.from(text) : text, declared }
-        : { filePath, text: typeof text === 'string' ? text : decodeText(text).text, declared },
+        ? typeof text === 'string'
+          ? { filePath, bytes: Buffer.from(text), declared }
+          : text instanceof Uint8Array
+            ? { filePath, bytes: text, declared }
+            : { filePath, source: text, declared }
+        : { filePath, text: typeof text === 'string' ? text : decodeText(text as Uint8Array).text, declared },
     );
     return structure(doc);
   }
 
-  /** Lints text (or bytes) as if it were the file at `filePath` (the path picks the parser and the config). */
-  async lintText(text: string | Uint8Array, filePath = 'stdin.md'): Promise<LintResult> {
+  /**
+   * Lints text (or bytes, or an open file's ByteSource) as if it were the file at `filePath` (the path picks
+   * the parser and the config).
+   */
+  async lintText(text: string | Uint8Array | ByteSource, filePath = 'stdin.md'): Promise<LintResult> {
     await this.prepare(filePath);
     const config = this.configFor(filePath);
     const locale = this.locale(config);
@@ -130,6 +144,18 @@ export class Linter {
       if (LEGACY.has(ext)) return await this.lintLegacy(abs, ext);
       const parser = await parserFor(abs);
       if (!parser) throw new InputError(`不支持的文件类型“${ext || '（无扩展名）'}”`, `gwlint 读取：${supportedExtensions().join(' ')}`);
+      if (parser.binary && parser.readsSource && !this.options.readWholeFiles) {
+        // Read from the open file as the reader needs it: a large .docx is never held whole.
+        const file = openBounded(abs, MAX_FILE_BYTES);
+        try {
+          if (file.source.length === 0) throw new InputError('文件是空的', '确认保存了正确的文件');
+          const result = await this.lintText(file.source, abs);
+          result.filePath = abs;
+          return result;
+        } finally {
+          file.close();
+        }
+      }
       // The bytes go straight into lintText, which lets go of them once parsed: no variable here keeps a
       // 20 MB file alive while the rules run.
       const result = await this.lintText(await readChecked(abs, parser.binary === true, ext), abs);

@@ -1,10 +1,23 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { InputError } from '../parsers/types.js';
+import { InputError, type ByteSource } from '../parsers/types.js';
 
 /** Text drafts larger than this are refused: no real 公文 is 20 MB of text, and reading it all costs memory. */
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 /** Binary formats (docx) are bounded by their reader; this only bounds what is read from disk. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** Opens a file for reading, with a clear reason when it cannot be. */
+function openFd(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('文件不存在', '检查路径是否写对');
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError('没有读取权限', '检查文件权限');
+    if (code === 'EISDIR') throw new InputError('这是一个文件夹', '给出文件，或让 gwlint 遍历该文件夹');
+    throw new InputError(`无法打开（${code ?? (e as Error).message}）`);
+  }
+}
 
 /**
  * Reads a whole file, refusing one over `max` bytes before reading it. Synchronous underneath: a draft is
@@ -13,16 +26,7 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
  * still await it.
  */
 export async function readBounded(path: string, max: number): Promise<Uint8Array> {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('文件不存在', '检查路径是否写对');
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError('没有读取权限', '检查文件权限');
-    if (code === 'EISDIR') throw new InputError('这是一个文件夹', '给出文件，或让 gwlint 遍历该文件夹');
-    throw new InputError(`无法打开（${code ?? (e as Error).message}）`);
-  }
+  const fd = openFd(path);
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError('这是一个文件夹', '给出文件，或让 gwlint 遍历该文件夹');
@@ -42,6 +46,45 @@ export async function readBounded(path: string, max: number): Promise<Uint8Array
     throw new InputError(`读取失败（${code ?? (e as Error).message}）`);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** An open file read piece by piece (for a reader that needs only parts of a large file). */
+export class FileSource implements ByteSource {
+  constructor(
+    private readonly fd: number,
+    readonly length: number,
+  ) {}
+
+  read(offset: number, length: number): Uint8Array {
+    const n = Math.max(0, Math.min(length, this.length - offset));
+    const buf = Buffer.allocUnsafe(n);
+    let got = 0;
+    try {
+      while (got < n) {
+        const r = readSync(this.fd, buf, got, n - got, offset + got);
+        if (r === 0) break;
+        got += r;
+      }
+    } catch (e) {
+      throw new InputError(`读取失败（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, '确认文件没有在检查时被移动或改动');
+    }
+    if (got < n) throw new InputError('文件在读取过程中变短了（可能正被写入）', '等文件保存完毕后再检查');
+    return buf;
+  }
+}
+
+/** Opens a file for reading in pieces, with the checks readBounded makes; the caller closes it. */
+export function openBounded(path: string, max: number): { source: FileSource; close: () => void } {
+  const fd = openFd(path);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new InputError('这是一个文件夹', '给出文件，或让 gwlint 遍历该文件夹');
+    if (st.size > max) throw new InputError(`文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(max / 1048576).toFixed(0)} MB）`, '拆分文件，或确认这是一份公文草稿');
+    return { source: new FileSource(fd, st.size), close: () => closeSync(fd) };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
   }
 }
 

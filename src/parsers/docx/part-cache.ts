@@ -31,8 +31,8 @@ export class PartCache<T> {
 
   /** `read` must depend only on the part's content and name (and not change what it returns later). */
   get(zip: ZipReader, part: string, read: () => T): T {
+    if ((zip.storedSize(part) ?? Infinity) > MAX_STORED) return read();
     const { method, data } = zip.stored(part);
-    if (data.length > MAX_STORED) return read();
     const list = this.entries;
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;

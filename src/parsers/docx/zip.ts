@@ -1,5 +1,5 @@
 import { Inflate, inflateSync } from 'fflate';
-import { InputError } from '../types.js';
+import { InputError, type ByteSource } from '../types.js';
 
 /**
  * A bounded reader for the zip container of a .docx.
@@ -61,14 +61,28 @@ function u64(b: Uint8Array, o: number): number {
 const truncated = (): InputError =>
   new InputError('文件不完整：zip 结构被截断或损坏（可能下载、复制或邮件附件传输中断）', '重新获取原文件，或用 Word/WPS 打开后另存为 .docx');
 
+export type { ByteSource };
+
+export class MemorySource implements ByteSource {
+  constructor(private readonly bytes: Uint8Array) {}
+  get length(): number {
+    return this.bytes.length;
+  }
+  read(offset: number, length: number): Uint8Array {
+    return this.bytes.subarray(offset, offset + length);
+  }
+}
+
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
   private inflated = 0;
+  private readonly src: ByteSource;
 
   constructor(
-    private readonly bytes: Uint8Array,
+    bytes: Uint8Array | ByteSource,
     private readonly limits: ZipLimits = DEFAULT_ZIP_LIMITS,
   ) {
+    this.src = bytes instanceof Uint8Array ? new MemorySource(bytes) : bytes;
     this.readDirectory();
   }
 
@@ -91,36 +105,42 @@ export class ZipReader {
   }
 
   private readDirectory(): void {
-    const b = this.bytes;
-    // End of central directory: 22 bytes plus a comment of up to 65535 bytes, at the very end of the file.
+    const size = this.src.length;
+    // End of central directory: 22 bytes plus a comment of up to 65535 bytes, at the very end of the file;
+    // the ZIP64 locator (20 bytes) just before it.
+    const tailStart = Math.max(0, size - 22 - 65535 - 20);
+    const t = this.src.read(tailStart, size - tailStart);
     let eocd = -1;
-    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-      if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+    for (let i = t.length - 22; i >= Math.max(0, t.length - 22 - 65535); i--) {
+      if (t[i] === 0x50 && t[i + 1] === 0x4b && t[i + 2] === 0x05 && t[i + 3] === 0x06) {
         eocd = i;
         break;
       }
     }
     if (eocd < 0) throw truncated();
-    let count = u16(b, eocd + 10);
-    let cdSize = u32(b, eocd + 12);
-    let cdOffset = u32(b, eocd + 16);
+    let count = u16(t, eocd + 10);
+    let cdSize = u32(t, eocd + 12);
+    let cdOffset = u32(t, eocd + 16);
     if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
-      // ZIP64: the locator sits just before the EOCD record.
       const loc = eocd - 20;
-      if (loc < 0 || u32(b, loc) !== 0x07064b50) throw truncated();
-      const rec = u64(b, loc + 8);
-      if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw truncated();
-      count = u64(b, rec + 32);
-      cdSize = u64(b, rec + 40);
-      cdOffset = u64(b, rec + 48);
+      if (loc < 0 || u32(t, loc) !== 0x07064b50) throw truncated();
+      const rec = u64(t, loc + 8);
+      if (rec + 56 > size) throw truncated();
+      const r = this.src.read(rec, 56);
+      if (u32(r, 0) !== 0x06064b50) throw truncated();
+      count = u64(r, 32);
+      cdSize = u64(r, 40);
+      cdOffset = u64(r, 48);
     }
     if (count > this.limits.maxEntries) {
       throw new InputError(`zip 中条目过多（${count} 个），不像 Word 文档`, BOMB_HINT);
     }
-    if (cdOffset + cdSize > b.length) throw truncated();
+    if (cdOffset + cdSize > size) throw truncated();
+    // The directory is small (46 bytes and a name per entry, and the entries are bounded above).
+    const b = this.src.read(cdOffset, cdSize);
     const decoder = new TextDecoder('utf-8');
     const cp437 = new TextDecoder('latin1');
-    let p = cdOffset;
+    let p = 0;
     for (let i = 0; i < count; i++) {
       if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw truncated();
       const flags = u16(b, p + 8);
@@ -164,18 +184,29 @@ export class ZipReader {
    * equal stored bytes under the same method inflate to equal content, so nothing needs inflating to know.
    */
   stored(name: string): { method: number; data: Uint8Array } {
+    const { entry, start } = this.locate(name);
+    return { method: entry.method, data: this.src.read(start, entry.compressedSize) };
+  }
+
+  /** How many stored bytes an entry has (undefined when there is no such entry). */
+  storedSize(name: string): number | undefined {
+    return this.entries.get(name)?.compressedSize;
+  }
+
+  /** The entry and where its stored bytes start, after checking its local header. */
+  private locate(name: string): { entry: ZipEntry; start: number } {
     const entry = this.entries.get(name);
     if (!entry) throw new InputError(`文档缺少部件 ${name}`, '用 Word/WPS 打开后另存为 .docx');
-    const b = this.bytes;
     const lh = entry.localHeaderOffset;
-    if (lh + 30 > b.length || u32(b, lh) !== 0x04034b50) throw truncated();
+    if (lh + 30 > this.src.length) throw truncated();
+    const h = this.src.read(lh, 30);
+    if (u32(h, 0) !== 0x04034b50) throw truncated();
     if (entry.flags & 1) {
       throw new InputError('文档内部的 zip 条目被加密，无法读取', '去掉密码后另存为 .docx 再检查');
     }
-    const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
-    const end = start + entry.compressedSize;
-    if (end > b.length) throw truncated();
-    return { method: entry.method, data: b.subarray(start, end) };
+    const start = lh + 30 + u16(h, 26) + u16(h, 28);
+    if (start + entry.compressedSize > this.src.length) throw truncated();
+    return { entry, start };
   }
 
   /**
@@ -183,8 +214,10 @@ export class ZipReader {
    * `sink` may throw to stop early.
    */
   stream(name: string, sink: (chunk: Uint8Array) => void): number {
-    const entry = this.entries.get(name)!;
-    const { data } = this.stored(name);
+    const { entry, start } = this.locate(name);
+    const stored = entry.compressedSize;
+    /** The stored bytes [from, from + n): from memory a view, from a file read as needed. */
+    const slice = (from: number, n: number): Uint8Array => this.src.read(start + from, Math.min(n, stored - from));
     let produced = 0;
     const account = (n: number): void => {
       produced += n;
@@ -198,8 +231,8 @@ export class ZipReader {
       }
     };
     if (entry.method === 0) {
-      for (let i = 0; i < data.length; i += SLICE) {
-        const chunk = data.subarray(i, Math.min(data.length, i + SLICE));
+      for (let i = 0; i < stored; i += SLICE) {
+        const chunk = slice(i, SLICE);
         account(chunk.length);
         sink(chunk);
       }
@@ -208,7 +241,7 @@ export class ZipReader {
     if (entry.method !== 8) {
       throw new InputError(`部件 ${name} 使用了不支持的压缩方式（${entry.method}）`, '用 Word/WPS 打开后另存为 .docx');
     }
-    if (data.length <= ONE_SHOT_MAX) {
+    if (stored <= ONE_SHOT_MAX) {
       // Small entries (every part of an ordinary draft) inflate in one call into a buffer of the declared
       // size, which the limits are checked against first, so memory never exceeds what passed the checks. One
       // byte more than declared shows a header that understates the size: inflating stops writing at the end
@@ -217,7 +250,7 @@ export class ZipReader {
       const out = new Uint8Array(entry.size + 1);
       let got: Uint8Array;
       try {
-        got = inflateSync(data, { out });
+        got = inflateSync(slice(0, stored), { out });
       } catch {
         throw new InputError(`部件 ${name} 解压失败，文件已损坏`, '重新获取原文件，或用 Word/WPS 打开后另存为 .docx');
       }
@@ -236,10 +269,10 @@ export class ZipReader {
       if (final) finished = true;
     });
     try {
-      if (data.length === 0) inflate.push(data, true);
-      for (let i = 0; i < data.length; i += SLICE) {
-        const last = i + SLICE >= data.length;
-        inflate.push(data.subarray(i, Math.min(data.length, i + SLICE)), last);
+      if (stored === 0) inflate.push(new Uint8Array(0), true);
+      for (let i = 0; i < stored; i += SLICE) {
+        const last = i + SLICE >= stored;
+        inflate.push(slice(i, SLICE), last);
       }
     } catch (e) {
       if (e instanceof InputError) throw e;
