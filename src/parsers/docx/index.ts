@@ -164,10 +164,10 @@ class SourceText {
   private used = 0;
 
   /**
-   * `maxChars`: an upper bound of the text's length when one is known (a part's text cannot be longer than
-   * its XML). Reserving that much up front costs address space, not memory (pages never written are never
-   * backed), and saves growing by copies: a copy left behind by growing stays until the next full garbage
-   * collection, which for a 20 MB text-only draft was 32 MB at the very moment of the peak.
+   * `maxChars`: how long the text is expected to be at most (a part's text is shorter than its XML). Reserving
+   * that much up front costs address space, not memory (pages never written are never backed), and saves
+   * growing by copies: a copy left behind by growing stays until the next full garbage collection, which for a
+   * 20 MB text-only draft was 32 MB at the very moment of the peak.
    */
   constructor(maxChars = 0) {
     this.buf = Buffer.allocUnsafeSlow(Math.min(maxChars, RESERVE_MAX_CHARS) * 2);
@@ -190,8 +190,8 @@ class SourceText {
   }
 }
 
-/** Largest up-front reservation of the plain-text view (256 M characters; a larger text grows past it). */
-const RESERVE_MAX_CHARS = 256 * 1024 * 1024;
+/** Largest up-front reservation of the plain-text view (64 M characters; a larger text grows past it). */
+const RESERVE_MAX_CHARS = 64 * 1024 * 1024;
 
 /** A growable list of 32-bit integers: 4 bytes an entry outside the JS heap, where a JS array takes 8 in it. */
 class IntList {
@@ -377,8 +377,9 @@ export function readDocx(input: Uint8Array | ByteSource, filePath: string, optio
   // Numbering keeps the counters of this document's lists: a new one each time, from the shared tree.
   const numbering = numberingPart ? new Numbering(cachedTree('numbering', zip, numberingPart)) : undefined;
 
-  // The body's text is no longer than document.xml is big (uncompressed), as the zip directory says.
-  const body = new LineSink(zip.entries.get(main)?.size);
+  // Reserved for the body's text: half of document.xml's uncompressed size as the zip directory gives it. Word
+  // markup is well over half of any body (text past the reservation still fits: the buffer then grows).
+  const body = new LineSink(Math.ceil((zip.entries.get(main)?.size ?? 0) / 2));
   const stats = readStory(zip, main, 'body', styles, numbering, body.add);
 
   // Headers and footers of every section, once each.
