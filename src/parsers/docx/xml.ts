@@ -40,6 +40,9 @@ const CANONICAL: Record<string, string> = {
   'http://schemas.openxmlformats.org/package/2006/content-types': 'ct',
 };
 
+/** Bytes decoded at a time (at most 16 K characters, 32 KB as a two-byte string). */
+const DECODE_PIECE = 16 * 1024;
+
 export const BAD_XML_HINT = '用 Word 或 WPS 打开后另存为 .docx 再检查';
 
 /** A plain object as an AttrSource (attributes renamed to canonical prefixes, parsed trees). */
@@ -149,8 +152,13 @@ export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
   try {
     zip.stream(part, (chunk) => {
       decoder ??= decoderFor(chunk);
-      const s = decoder.decode(chunk, { stream: true });
-      if (s) parser.write(s);
+      // Decoded in pieces small enough to be young-generation strings: a larger one (Chinese text makes
+      // two-byte strings) goes straight to the old generation, and a large part left hundreds of megabytes of
+      // such garbage there for the next full collection, growing the heap.
+      for (let i = 0; i < chunk.length; i += DECODE_PIECE) {
+        const s = decoder.decode(chunk.subarray(i, i + DECODE_PIECE), { stream: true });
+        if (s) parser.write(s);
+      }
     });
     if (decoder) {
       const rest = decoder.decode();
