@@ -155,9 +155,17 @@ export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
       // Decoded in pieces small enough to be young-generation strings: a larger one (Chinese text makes
       // two-byte strings) goes straight to the old generation, and a large part left hundreds of megabytes of
       // such garbage there for the next full collection, growing the heap.
-      for (let i = 0; i < chunk.length; i += DECODE_PIECE) {
-        const s = decoder.decode(chunk.subarray(i, i + DECODE_PIECE), { stream: true });
+      for (let i = 0; i < chunk.length; ) {
+        // Cut just after a '>' where there is one, so the scanner seldom has an unfinished tag to carry over
+        // (carrying means joining it to the next piece, a copy of that piece).
+        let end = Math.min(chunk.length, i + DECODE_PIECE);
+        if (end < chunk.length) {
+          const gt = chunk.lastIndexOf(0x3e, end - 1);
+          if (gt > i) end = gt + 1;
+        }
+        const s = decoder.decode(chunk.subarray(i, end), { stream: true });
         if (s) parser.write(s);
+        i = end;
       }
     });
     if (decoder) {
