@@ -245,12 +245,12 @@ describe('a 20 MB document within the stated memory bound', () => {
     expect(readIn(file, 128)).toEqual({ blocks: g.paragraphs, chars: g.chars + opening });
   }, 120_000);
 
-  it('20 MB of text only (about 1,900 万字): within a 384 MB V8 heap', () => {
+  it('20 MB of text only (about 1,900 万字): within a 128 MB V8 heap (the plain-text view lives outside it)', () => {
     const file = join(dir, 'text.docx');
     const g = generateTextDocxOfSize(20 * 1024 * 1024, 7);
     writeFileSync(file, g.bytes);
     expect(g.bytes.length).toBeGreaterThan(19 * 1024 * 1024);
-    expect(readIn(file, 384)).toEqual({ blocks: g.paragraphs, chars: g.chars + opening });
+    expect(readIn(file, 128)).toEqual({ blocks: g.paragraphs, chars: g.chars + opening });
   }, 300_000);
 });
 
