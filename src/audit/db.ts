@@ -5,8 +5,6 @@ import sqlite, { type Database as DatabaseT, type Statement } from 'node-sqlite3
 // A CommonJS module: its classes come off the default export.
 const { Database } = sqlite;
 type Database = DatabaseT;
-import type { Cite, LintMessage } from '../engine/types.js';
-import { citeShort } from '../rules/lib/cites.js';
 import type { FileReport, FileStatus, Preview } from './protocol.js';
 
 /**
@@ -237,7 +235,6 @@ function takeLock(file: string): string {
   writeFileSync(lock, `${process.pid}\n${hostname()}\n`, { flag: 'wx' });
   return lock;
 }
-
 
 export class AuditDb {
   readonly db: Database;
@@ -517,4 +514,3 @@ export class AuditDb {
     return { files, replaced, kept };
   }
 }
-

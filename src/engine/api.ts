@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import type { DeclaredMeta, GwDocument } from '../model/types.js';
 import { parserFor, supportedExtensions } from '../parsers/registry.js';
-import { InputError, type ByteSource } from '../parsers/types.js';
+import { InputError, type ByteSource, type ParseInput } from '../parsers/types.js';
 import { ruleMap } from '../rules/index.js';
 import { capFor } from '../rules/length-cap.js';
 import { citeShort } from '../rules/lib/cites.js';
@@ -77,17 +77,14 @@ export class Linter {
     this.stats.parsed++;
     const parser = await parserFor(filePath);
     if (!parser) throw new InputError(`不支持的文件类型“${extname(filePath) || '（无扩展名）'}”`, `gwlint 读取：${supportedExtensions().join(' ')}`);
-    if (typeof text !== 'string' && !(text instanceof Uint8Array) && !(parser.binary && parser.readsSource)) text = text.read(0, text.length);
-    const doc = await parser.parse(
-      parser.binary
-        ? typeof text === 'string'
-          ? { filePath, bytes: Buffer.from(text), declared }
-          : text instanceof Uint8Array
-            ? { filePath, bytes: text, declared }
-            : { filePath, source: text, declared }
-        : { filePath, text: typeof text === 'string' ? text : decodeText(text as Uint8Array).text, declared },
-    );
-    return structure(doc);
+    let input: ParseInput;
+    if (typeof text === 'string') input = parser.binary ? { filePath, bytes: Buffer.from(text), declared } : { filePath, text, declared };
+    else if (parser.binary && parser.readsSource && !(text instanceof Uint8Array)) input = { filePath, source: text, declared };
+    else {
+      const bytes = text instanceof Uint8Array ? text : text.read(0, text.length);
+      input = parser.binary ? { filePath, bytes, declared } : { filePath, text: decodeText(bytes).text, declared };
+    }
+    return structure(await parser.parse(input));
   }
 
   /**

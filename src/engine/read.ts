@@ -26,26 +26,11 @@ function openFd(path: string): number {
  * still await it.
  */
 export async function readBounded(path: string, max: number): Promise<Uint8Array> {
-  const fd = openFd(path);
+  const file = openBounded(path, max);
   try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new InputError('这是一个文件夹', '给出文件，或让 gwlint 遍历该文件夹');
-    if (st.size > max) throw new InputError(`文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(max / 1048576).toFixed(0)} MB）`, '拆分文件，或确认这是一份公文草稿');
-    const buf = Buffer.allocUnsafe(st.size);
-    let read = 0;
-    while (read < st.size) {
-      const n = readSync(fd, buf, read, st.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buf.subarray(0, read);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new InputError('这是一个文件夹', '给出文件，或让 gwlint 遍历该文件夹');
-    throw new InputError(`读取失败（${code ?? (e as Error).message}）`);
+    return file.source.read(0, file.source.length);
   } finally {
-    closeSync(fd);
+    file.close();
   }
 }
 

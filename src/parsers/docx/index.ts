@@ -6,7 +6,7 @@ import { CUT, readStory, type ReadParagraph, type SectionInfo } from './body.js'
 import { Numbering } from './numbering.js';
 import { PartCache } from './part-cache.js';
 import { Styles } from './styles.js';
-import { child, onOff, parsePart, parseTree, type AttrSource, type XmlNode } from './xml.js';
+import { attrsOf, child, onOff, parsePart, parseTree, type AttrSource, type XmlNode } from './xml.js';
 import { DEFAULT_ZIP_LIMITS, ZipReader, type ByteSource, type ZipLimits } from './zip.js';
 
 /**
@@ -58,14 +58,14 @@ function dirOf(path: string): string {
 const relsCache = new PartCache<Map<string, Rel>>();
 // One cache per kind of part, so that a document's four never push each other (or another template's) out.
 const treeCaches = { settings: new PartCache<XmlNode>(), styles: new PartCache<XmlNode>(), theme: new PartCache<XmlNode>(), numbering: new PartCache<XmlNode>() };
-const countCache = new PartCache<number>();
+const countCaches = { comments: new PartCache<number>(), footnotes: new PartCache<number>() };
 const stylesCache: { styles?: XmlNode; theme?: XmlNode; lang?: string; value: Styles }[] = [];
 
 /** Forgets every cached part (tests of the cache; a long-lived process that wants the memory back). */
 export function clearPartCaches(): void {
   relsCache.clear();
   for (const c of Object.values(treeCaches)) c.clear();
-  countCache.clear();
+  for (const c of Object.values(countCaches)) c.clear();
   stylesCache.length = 0;
 }
 
@@ -131,9 +131,10 @@ function notZipError(bytes: Uint8Array): InputError {
   return new InputError('不是有效的 .docx 文件（不是 zip 压缩包）', '确认文件类型；用 Word 或 WPS 打开后另存为 .docx 再检查');
 }
 
-function countElements(zip: ZipReader, part: string | undefined, name: string, keep: (a: AttrSource) => boolean = () => true): number {
+function countElements(kind: keyof typeof countCaches, zip: ZipReader, part: string | undefined, name: string, keep: (a: AttrSource) => boolean = () => true): number {
   if (!part || !zip.has(part)) return 0;
-  return countCache.get(zip, part, () => {
+  // One cache per kind: what is counted depends on the kind, not only on the part.
+  return countCaches[kind].get(zip, part, () => {
     let n = 0;
     parsePart(zip, part, {
       open(el, a) {
@@ -145,6 +146,9 @@ function countElements(zip: ZipReader, part: string | undefined, name: string, k
     return n;
   });
 }
+
+/** Largest up-front reservation of the plain-text view (64 M characters; a larger text grows past it). */
+const RESERVE_MAX_CHARS = 64 * 1024 * 1024;
 
 /**
  * The plain-text view, written as UTF-16 into a buffer outside the JS heap as the paragraphs come, and made
@@ -189,9 +193,6 @@ class SourceText {
     return this.buf.toString('utf16le', 0, this.used);
   }
 }
-
-/** Largest up-front reservation of the plain-text view (64 M characters; a larger text grows past it). */
-const RESERVE_MAX_CHARS = 64 * 1024 * 1024;
 
 /** A growable list of 32-bit integers: 4 bytes an entry outside the JS heap, where a JS array takes 8 in it. */
 class IntList {
@@ -370,7 +371,7 @@ export function readDocx(input: Uint8Array | ByteSource, filePath: string, optio
 
   const settings: XmlNode | undefined = settingsPart ? cachedTree('settings', zip, settingsPart, SETTINGS_UNUSED) : undefined;
   const settingsRoot = child(settings, 'w:settings');
-  const evenAndOddHeaders = onOff(child(settingsRoot, 'w:evenAndOddHeaders')?.attrs) ?? false;
+  const evenAndOddHeaders = onOff(attrsOf(child(settingsRoot, 'w:evenAndOddHeaders'))) ?? false;
   const themeLang = child(settingsRoot, 'w:themeFontLang')?.attrs['w:eastAsia'];
 
   const styles = stylesFor(stylesPart ? cachedTree('styles', zip, stylesPart, STYLES_UNUSED) : undefined, themePart ? cachedTree('theme', zip, themePart, THEME_UNUSED) : undefined, themeLang);
@@ -415,8 +416,8 @@ export function readDocx(input: Uint8Array | ByteSource, filePath: string, optio
     footers,
     evenAndOddHeaders,
     trackedChanges,
-    comments: countElements(zip, commentsPart, 'w:comment'),
-    footnotes: countElements(zip, footnotesPart, 'w:footnote', (a) => {
+    comments: countElements('comments', zip, commentsPart, 'w:comment'),
+    footnotes: countElements('footnotes', zip, footnotesPart, 'w:footnote', (a) => {
       const type = a.get('w:type');
       return !type || type === 'normal';
     }),

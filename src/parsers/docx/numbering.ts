@@ -1,5 +1,5 @@
 import { pPrOf, rPrOf, type PProps, type RProps } from './props.js';
-import { child, children, num, onOff, type XmlNode } from './xml.js';
+import { attrsOf, child, children, num, onOff, type XmlNode } from './xml.js';
 
 /**
  * numbering.xml: the labels Word draws in front of numbered paragraphs ("一、", "（一）", "1.", "（1）"). A
@@ -130,7 +130,7 @@ function readLevel(l: XmlNode): Level {
     numFmt: child(l, 'w:numFmt')?.attrs['w:val'] ?? 'decimal',
     lvlText: child(l, 'w:lvlText')?.attrs['w:val'] ?? '',
     suff: child(l, 'w:suff')?.attrs['w:val'] ?? 'tab',
-    isLgl: onOff(child(l, 'w:isLgl')?.attrs) ?? false,
+    isLgl: onOff(attrsOf(child(l, 'w:isLgl'))) ?? false,
     // w:lvlRestart is 1-based (restart after level N); 0 means never.
     ...(restart !== undefined ? { restart: restart - 1 } : {}),
     pStyle: child(l, 'w:pStyle')?.attrs['w:val'],

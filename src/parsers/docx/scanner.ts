@@ -243,6 +243,7 @@ export class XmlScanner {
     return n;
   }
 
+  /** Where scanning stops for a token not complete yet (`at`), or the error if no more input is coming. */
   private unfinished(at: number, final: boolean): number {
     if (final) throw new XmlSyntaxError('文档意外结束（标记没有结束）');
     return at;
@@ -253,7 +254,7 @@ export class XmlScanner {
     const n = s.length;
     let j = lt + 1;
     while (!endsName(s.charCodeAt(j))) j++;
-    if (j >= n) return this.incomplete(final);
+    if (j >= n) return this.unfinished(-1, final);
     if (j === lt + 1) throw new XmlSyntaxError(`无效的标记：${s.slice(lt, lt + 12)}`);
     const name = s.slice(lt + 1, j);
     const attrs = this.attrs;
@@ -268,27 +269,27 @@ export class XmlScanner {
         break;
       }
       if (c === SLASH) {
-        if (j + 1 >= n) return this.incomplete(final);
+        if (j + 1 >= n) return this.unfinished(-1, final);
         if (s.charCodeAt(j + 1) !== GT) throw new XmlSyntaxError(`<${name}> 中“/”后应为“>”`);
         this.opened(name);
         this.stack.pop();
         this.h.close(name);
         return j + 2;
       }
-      if (j >= n) return this.incomplete(final);
+      if (j >= n) return this.unfinished(-1, final);
       if (!spaced) throw new XmlSyntaxError(`<${name}> 的属性之间缺少空格`);
       const a = j;
       while (!endsName(s.charCodeAt(j))) j++;
-      if (j >= n) return this.incomplete(final);
+      if (j >= n) return this.unfinished(-1, final);
       if (j === a) throw new XmlSyntaxError(`<${name}> 中有无效字符`);
       const nameEnd = j;
       c = s.charCodeAt(j);
       while (isSpace(c)) c = s.charCodeAt(++j);
-      if (j >= n) return this.incomplete(final);
+      if (j >= n) return this.unfinished(-1, final);
       if (c !== EQ) throw new XmlSyntaxError(`<${name}> 的属性 ${s.slice(a, nameEnd)} 没有值`);
       c = s.charCodeAt(++j);
       while (isSpace(c)) c = s.charCodeAt(++j);
-      if (j >= n) return this.incomplete(final);
+      if (j >= n) return this.unfinished(-1, final);
       if (c !== QUOT && c !== APOS) throw new XmlSyntaxError(`<${name}> 的属性 ${s.slice(a, nameEnd)} 的值缺少引号`);
       // Checked here rather than when read, so that a broken value is an error whether or not anyone asks for it.
       let k = j + 1;
@@ -299,7 +300,7 @@ export class XmlScanner {
         if (v === LT) throw new XmlSyntaxError(`<${name}> 的属性值中不能有“<”`);
         if (v === 38 /* & */) amp = true;
       }
-      if (k >= n) return this.incomplete(final);
+      if (k >= n) return this.unfinished(-1, final);
       if (amp) decodeEntities(s.slice(j + 1, k));
       attrs.add(a, nameEnd, j + 1, k);
       j = k + 1;
@@ -315,10 +316,5 @@ export class XmlScanner {
     }
     this.stack.push(name);
     this.h.open(name, this.attrs);
-  }
-
-  private incomplete(final: boolean): number {
-    if (final) throw new XmlSyntaxError('文档意外结束（标记没有结束）');
-    return -1;
   }
 }

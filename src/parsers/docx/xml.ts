@@ -214,6 +214,11 @@ export function parseTree(zip: ZipReader, part: string, skip?: ReadonlySet<strin
   return root;
 }
 
+/** A parsed element's attributes as an AttrSource (for the helpers that streamed elements use too). */
+export function attrsOf(n: XmlNode | undefined): AttrSource | undefined {
+  return n && new RecordAttrs(n.attrs);
+}
+
 export function child(n: XmlNode | undefined, name: string): XmlNode | undefined {
   return n?.children.find((c) => c.name === name);
 }
@@ -223,9 +228,9 @@ export function children(n: XmlNode | undefined, name: string): XmlNode[] {
 }
 
 /** OOXML on/off values: absent val means on; "0", "false", "off" mean off. */
-export function onOff(attrs: AttrSource | Attrs | undefined): boolean | undefined {
+export function onOff(attrs: AttrSource | undefined): boolean | undefined {
   if (!attrs) return undefined;
-  const v = typeof attrs.get === 'function' ? (attrs as AttrSource).get('w:val') : (attrs as Attrs)['w:val'];
+  const v = attrs.get('w:val');
   if (v === undefined) return true;
   return !(v === '0' || v === 'false' || v === 'off' || v === 'none');
 }
