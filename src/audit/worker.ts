@@ -12,7 +12,7 @@ import type { GwDocument } from '../model/types.js';
 import { parserFor, registerParser, supportedExtensions } from '../parsers/registry.js';
 import { InputError, type Parser } from '../parsers/types.js';
 import { extractMeta } from './meta.js';
-import { hashFile } from './hash.js';
+import { hashBytes, hashFile } from './hash.js';
 import type { FileReport, FindingRow, Preview, TaskMessage, WorkerInit, WorkerMessage } from './protocol.js';
 import { citeShort } from '../rules/lib/cites.js';
 
@@ -24,8 +24,16 @@ import { citeShort } from '../rules/lib/cites.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-// Whole files: a worker the pool stops mid-file must not leave a file open behind it.
-const linter = new Linter({ ...init.linter, readWholeFiles: true });
+// Whole files: a worker the pool stops mid-file must not leave a file open behind it. Their bytes are hashed as
+// they are read, so no file is read twice.
+let readHash: string | undefined;
+const linter = new Linter({
+  ...init.linter,
+  readWholeFiles: true,
+  onFileRead: (bytes) => {
+    readHash = hashBytes(bytes);
+  },
+});
 
 // The report needs the structured document (roles give 发文字号 and 成文日期), which lintFile does not
 // return. Wrapping each reader keeps the last document it built, so nothing is parsed twice. Plugins named by
@@ -121,9 +129,8 @@ function pack(result: LintResult, contentHash: string, doc: GwDocument | null, c
 
 async function lintOne(path: string): Promise<FileReport> {
   lastDoc = null;
+  readHash = undefined;
   const ext = extname(path).toLowerCase();
-  // Hashed here, in parallel, rather than on the main thread that decides what to lint.
-  const contentHash = hashFile(path);
   let result: LintResult;
   let convertedFrom: string | undefined;
   let lintedPath = path;
@@ -135,7 +142,7 @@ async function lintOne(path: string): Promise<FileReport> {
       lintedPath = c.out;
       convertedFrom = ext;
     } catch (e) {
-      return pack(fatalResult(path, e, init.linter.locale ?? 'zh'), contentHash, null, undefined);
+      return pack(fatalResult(path, e, init.linter.locale ?? 'zh'), hashFile(path), null, undefined);
     }
   }
   try {
@@ -148,6 +155,9 @@ async function lintOne(path: string): Promise<FileReport> {
   }
   const doc = lastDoc as GwDocument | null;
   lastDoc = null;
+  // Hashed here, in parallel, rather than on the main thread that decides what to lint: from the bytes the
+  // engine read, or (a converted file, one refused before it was read) from the file itself.
+  const contentHash = (!convertedFrom && readHash) || hashFile(path);
   return pack(result, contentHash, doc, convertedFrom);
 }
 

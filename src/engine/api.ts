@@ -27,6 +27,8 @@ export interface LinterOptions extends Partial<Omit<ResolveOptions, 'rules'>> {
    * would stay open for the life of the process.
    */
   readWholeFiles?: boolean;
+  /** Given the bytes of each file lintFile reads whole (the audit hashes them, rather than reading files twice). */
+  onFileRead?: (bytes: Uint8Array) => void;
 }
 
 const LEGACY = new Set(['.doc', '.wps', '.wpt', '.dot']);
@@ -155,7 +157,7 @@ export class Linter {
       }
       // The bytes go straight into lintText, which lets go of them once parsed: no variable here keeps a
       // 20 MB file alive while the rules run.
-      const result = await this.lintText(await readChecked(abs, parser.binary === true, ext), abs);
+      const result = await this.lintText(await readChecked(abs, parser.binary === true, ext, this.options.onFileRead), abs);
       result.filePath = abs;
       return result;
     } catch (e) {
@@ -170,6 +172,7 @@ export class Linter {
   /** .doc/.wps: a .docx under the old name is read as one; real legacy files only through --convert-legacy. */
   private async lintLegacy(abs: string, ext: string): Promise<LintResult> {
     const bytes = await readBounded(abs, MAX_FILE_BYTES);
+    this.options.onFileRead?.(bytes);
     if (sniff(bytes) === 'empty') throw new InputError('文件是空的', '确认保存了正确的文件');
     const asDocx = abs.slice(0, abs.length - ext.length) + '.docx';
     let note: string;
@@ -193,8 +196,9 @@ export class Linter {
 }
 
 /** A file's bytes, refused with a clear reason when they are not what its extension says. */
-async function readChecked(abs: string, binary: boolean, ext: string): Promise<Uint8Array> {
+async function readChecked(abs: string, binary: boolean, ext: string, onRead?: (bytes: Uint8Array) => void): Promise<Uint8Array> {
   const bytes = await readBounded(abs, binary ? MAX_FILE_BYTES : MAX_TEXT_BYTES);
+  onRead?.(bytes);
   const kind = sniff(bytes);
   if (kind === 'empty') throw new InputError('文件是空的', '确认保存了正确的文件');
   if (!binary) {
