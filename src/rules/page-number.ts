@@ -69,8 +69,8 @@ export const pageNumber: Rule = {
         en: 'Odd and even footers differ, but the even footer has no page number: put one on the left, one character in',
       },
       form: {
-        zh: '{{part}}为“{{found}}”，应为“— 1 —”：数字左右各放一条一字线（页脚）',
-        en: '{{part}} reads “{{found}}”; it should read “— 1 —” with an em dash on each side (footer)',
+        zh: '{{part}}为“{{found}}”，应为“— {{page}} —”：数字左右各放一条一字线（页脚）',
+        en: '{{part}} reads “{{found}}”; it should read “— {{page}} —” with an em dash on each side (footer)',
       },
       digits: {
         zh: '{{part}}“{{found}}”用了全角数字，应为半角阿拉伯数字（页脚）',
@@ -163,7 +163,9 @@ function checkFooter(context: RuleContext, o: PageNumberOptions, matcher: FontMa
   const shown = b ? b.data.text.trim().replace(/[ \t]{2,}/g, ' ') : '';
   const compact = shown.replace(/[\s\u3000]+/g, '');
   if (!FORM.test(compact)) {
-    context.report({ messageId: 'form', data: { part, found: shown || '（只有页码数字）' } });
+    // The number as the footer shows it (odd pages 1, even pages 2 when no result is cached), in the form wanted.
+    const page = /\d+/.exec(compact.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))?.[0] ?? '1';
+    context.report({ messageId: 'form', data: { part, found: shown || '（只有页码数字）', page } });
   } else if (/[０-９]/.test(compact)) {
     context.report({ messageId: 'digits', data: { part, found: shown } });
   }

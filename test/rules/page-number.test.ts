@@ -47,7 +47,7 @@ describe('page-number on .docx', () => {
   });
 
   it('reports the form, the size, the font and the side of each footer', async () => {
-    expect(await messages(await buildFixture('page-number-hyphens'))).toEqual(['双页页码为“- 2 -”，应为“— 1 —”：数字左右各放一条一字线（页脚）']);
+    expect(await messages(await buildFixture('page-number-hyphens'))).toEqual(['双页页码为“- 2 -”，应为“— 2 —”：数字左右各放一条一字线（页脚）']);
     expect(await messages(await buildFixture('page-number-xiaosi'))).toEqual(['单页页码字号为小四（12 磅），应为四号（14 磅）（页脚）']);
     expect(await messages(await buildFixture('page-number-times'))).toEqual(['双页页码数字字体为“Times New Roman”，应为宋体（页脚）']);
     const sides = await buildWith((s) => {
@@ -69,7 +69,7 @@ describe('page-number on .docx', () => {
     // ml_1: the even footer is Word's framed default, the digit “2” in 小五 without dashes.
     const bytes = readFileSync(join(SHARED, 'corpus/templates-gbt9704/ml_1.docx'));
     expect(await messages(bytes)).toEqual([
-      '双页页码为“2”，应为“— 1 —”：数字左右各放一条一字线（页脚）',
+      '双页页码为“2”，应为“— 2 —”：数字左右各放一条一字线（页脚）',
       '双页页码字号为小五（9 磅），应为四号（14 磅）（页脚）',
       '双页页码居左不空字，应居左空一字（页脚段落→对齐方式和缩进）',
     ]);
