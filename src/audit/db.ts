@@ -416,12 +416,14 @@ export class AuditDb {
     this.stmt('DELETE FROM findings WHERE file_id = ?').run([fileId]);
     this.stmt('DELETE FROM previews WHERE file_id = ?').run([fileId]);
     // The worker sent the findings as UTF-8 JSON: SQLite unpacks them itself, so no value is bound one by one
-    // (binding through the wasm boundary, string by string, was most of the main thread's work).
+    // (binding through the wasm boundary, string by string, was most of the main thread's work). jsonb_each
+    // parses the text once and hands each row over in binary form, which `->>` reads without parsing again
+    // (json_each gives each row as text, parsed anew by every `->>`: twice the time).
     if (report?.findings) {
       this.stmt(
         `INSERT INTO findings (file_id, rule_id, severity, message, line, col, end_line, end_col, cites, context)
          SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
-         FROM json_each(CAST(? AS TEXT)) ORDER BY key`,
+         FROM jsonb_each(CAST(? AS TEXT)) ORDER BY key`,
       ).run([fileId, report.findings]);
     }
     const p = report?.preview;
