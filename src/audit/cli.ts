@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 import { NoFilesError } from '../cli/files.js';
 import { readVersion } from '../cli/version.js';
 import { ConfigError } from '../engine/config.js';

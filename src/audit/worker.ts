@@ -9,8 +9,7 @@ import { Linter, fatalResult } from '../engine/api.js';
 import { ConfigError } from '../engine/config.js';
 import type { LintResult } from '../engine/types.js';
 import type { GwDocument } from '../model/types.js';
-import { parserFor, registerParser, supportedExtensions } from '../parsers/registry.js';
-import { InputError, type Parser } from '../parsers/types.js';
+import { InputError } from '../parsers/types.js';
 import { extractMeta } from './meta.js';
 import { hashBytes, hashFile } from './hash.js';
 import type { FileReport, FindingRow, Preview, TaskMessage, WorkerInit, WorkerMessage } from './protocol.js';
@@ -27,38 +26,19 @@ const port = parentPort!;
 // Whole files: a worker the pool stops mid-file must not leave a file open behind it. Their bytes are hashed as
 // they are read, so no file is read twice.
 let readHash: string | undefined;
+// The report needs the structured document (roles give 发文字号 and 成文日期), which lintFile does not return:
+// the Linter hands it over as it is built, so nothing is parsed twice.
+let lastDoc: GwDocument | null = null;
 const linter = new Linter({
   ...init.linter,
   readWholeFiles: true,
   onFileRead: (bytes) => {
     readHash = hashBytes(bytes);
   },
+  onDocument: (doc) => {
+    lastDoc = doc;
+  },
 });
-
-// The report needs the structured document (roles give 发文字号 and 成文日期), which lintFile does not
-// return. Wrapping each reader keeps the last document it built, so nothing is parsed twice. Plugins named by
-// a config may register readers later, so the wrapping is checked again before each file.
-let lastDoc: GwDocument | null = null;
-const WRAPPED = Symbol('gwlint.audit.wrapped');
-async function wrapParsers(): Promise<void> {
-  const seen = new Set<Parser>();
-  for (const ext of supportedExtensions()) {
-    const real = await parserFor(`x${ext}`);
-    if (!real || seen.has(real) || (real as Parser & { [WRAPPED]?: boolean })[WRAPPED]) continue;
-    seen.add(real);
-    const wrapper: Parser & { [WRAPPED]: boolean } = {
-      ...real,
-      [WRAPPED]: true,
-      async parse(input) {
-        const doc = await real.parse(input);
-        lastDoc = doc;
-        return doc;
-      },
-    };
-    registerParser(wrapper);
-  }
-}
-await wrapParsers();
 
 const LEGACY = new Set(['.doc', '.wps']);
 
@@ -146,8 +126,6 @@ async function lintOne(path: string): Promise<FileReport> {
     }
   }
   try {
-    await linter.prepare(lintedPath);
-    await wrapParsers();
     result = await linter.lintFile(lintedPath);
     result.filePath = path;
   } finally {

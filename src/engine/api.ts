@@ -29,6 +29,8 @@ export interface LinterOptions extends Partial<Omit<ResolveOptions, 'rules'>> {
   readWholeFiles?: boolean;
   /** Given the bytes of each file lintFile reads whole (the audit hashes them, rather than reading files twice). */
   onFileRead?: (bytes: Uint8Array) => void;
+  /** Given each structured document lintText builds, before the rules run (the audit reports its 发文字号, 成文日期 …). */
+  onDocument?: (doc: GwDocument) => void;
 }
 
 const LEGACY = new Set(['.doc', '.wps', '.wpt', '.dot']);
@@ -105,6 +107,7 @@ export class Linter {
     }
     // Parsed: the input (a .docx's bytes, a text file's raw string) is not needed while the rules run.
     text = '';
+    this.options.onDocument?.(doc);
     let messages = runRules(doc, config, { locale, rules: this.rules });
     let output: string | undefined;
     const original = doc.data.source;
