@@ -115,6 +115,13 @@ function docSpec(i: number): { type: (typeof TYPES)[number]; faults: Fault[]; bu
   return { type, faults, build, name: `${year}/${office.code}/${String(i).padStart(5, '0')}-${type}.docx` };
 }
 
+/** The bench archive (built on first use, then cached in the temp folder); shared with instructions.bench. */
+export async function benchArchive(): Promise<{ dir: string; ms: number; built: boolean }> {
+  docx ??= await import('docx');
+  const dir = join(tmpdir(), 'gwlint-bench-audit-archive');
+  return { dir, ...(await buildArchive(dir, SYNTHETIC)) };
+}
+
 async function buildArchive(dir: string, n: number): Promise<{ ms: number; built: boolean }> {
   const marker = join(dir, `.generated-v${GENERATOR_VERSION}-${n}`);
   if (existsSync(marker)) return { ms: 0, built: false };
@@ -132,7 +139,7 @@ async function buildArchive(dir: string, n: number): Promise<{ ms: number; built
   return { ms: performance.now() - t, built: true };
 }
 
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -251,11 +258,9 @@ const f2 = (x: number): string => x.toFixed(2);
 export const section: BenchSection = {
   title: `audit: gwlint audit on ${SYNTHETIC.toLocaleString('en-US')} synthetic .docx + the corpus, against the unzip+XML-parse floor`,
   async run() {
-    docx = await import('docx');
     ({ unzipSync } = await import('fflate'));
     ({ SaxesParser } = await import('saxes'));
-    const archive = join(tmpdir(), 'gwlint-bench-audit-archive');
-    const gen = await buildArchive(archive, SYNTHETIC);
+    const { dir: archive, ...gen } = await benchArchive();
     const files = listFiles(archive);
     const docxCount = files.filter((f) => f.endsWith('.docx')).length;
     const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
