@@ -130,17 +130,17 @@ export function readStory(
   const resolvePara = (p: Para): NonNullable<Para['resolved']> => {
     if (p.resolved) return p.resolved;
     const pStyle = p.direct.pStyle ?? styles.defaultParagraph;
-    const merged = mergeP({}, styles.paragraphStyle(pStyle, p.tableStyle).p);
-    const numId = p.direct.numId ?? merged.numId;
+    const styleP = styles.paragraphStyle(pStyle, p.tableStyle).p;
+    const numId = p.direct.numId ?? styleP.numId;
     let numbered = false;
     let labelKey = '';
+    let labelP: PProps | undefined;
     if (numbering && numId !== undefined && numId !== '0' && !p.joined) {
-      const ilvl = p.direct.ilvl ?? (p.direct.numId === undefined ? (merged.ilvl ?? numbering.levelForStyle(numId, pStyle)) : undefined) ?? merged.ilvl ?? 0;
+      const ilvl = p.direct.ilvl ?? (p.direct.numId === undefined ? (styleP.ilvl ?? numbering.levelForStyle(numId, pStyle)) : undefined) ?? styleP.ilvl ?? 0;
       const label = numbering.next(numId, ilvl, styleNumId);
       if (label) {
         labelKey = label.key;
-        // Indents of the list level sit over the style's, under direct formatting.
-        mergeP(merged, label.p);
+        labelP = label.p;
         if (label.text) {
           const r = styles.run(pStyle, p.tableStyle, {}, label.key, label.r);
           if (!r.vanish) p.items.push({ text: label.text, rel: 0, len: 0, linear: false, format: r.format });
@@ -148,10 +148,14 @@ export function readStory(
         }
       }
     }
-    // Paragraphs with the same inputs share one resolution (and one ParagraphFormat object).
+    // Paragraphs with the same inputs share one resolution (and one ParagraphFormat object); the merged
+    // properties are made only for a new one.
     const key = `${pStyle ?? ''}\u0001${p.tableStyle ?? ''}\u0001${labelKey}\u0001${numbered}\u0001${p.container}\u0001${pKey(p.direct)}`;
     const hit = paraCache.get(key);
     if (hit) return (p.resolved = { pStyle, format: hit.format, type: hit.type });
+    const merged = mergeP({}, styleP);
+    // Indents of the list level sit over the style's, under direct formatting.
+    if (labelP) mergeP(merged, labelP);
     mergeP(merged, p.direct);
     merged.pStyle = pStyle;
     const format = toParagraphFormat(merged, styles.styleName(pStyle));
