@@ -44,16 +44,16 @@ export class XmlSyntaxError extends Error {}
 export const NO_ATTRS: Attrs = Object.freeze({}) as Attrs;
 
 /**
- * The current tag's attributes as spans of the scanned text: [nameStart, nameEnd, valueStart, valueEnd, amp]
- * each. `amp` (1) says the value has an entity or character reference; a value without one is its slice as
- * it stands unless it has a tab or line break (looked for only in the values someone reads).
+ * The current tag's attributes as spans of the scanned text: [nameStart, nameEnd, valueStart, valueEnd, plain]
+ * each. `plain` (1) says the scan saw neither white space other than a space nor '&' in the value, so the
+ * value is its slice as it stands, without the normalisation pass (which tested every value read).
  */
 class TagAttrs implements AttrSource {
   s = '';
   spans = new Int32Array(80);
   count = 0;
 
-  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, amp: boolean): void {
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, plain: boolean): void {
     const at = this.count * 5;
     if (at + 5 > this.spans.length) {
       const grown = new Int32Array(this.spans.length * 2);
@@ -64,18 +64,13 @@ class TagAttrs implements AttrSource {
     this.spans[at + 1] = nameEnd;
     this.spans[at + 2] = valueStart;
     this.spans[at + 3] = valueEnd;
-    this.spans[at + 4] = amp ? 1 : 0;
+    this.spans[at + 4] = plain ? 1 : 0;
     this.count++;
   }
 
   private value(k: number): string {
-    const { s, spans } = this;
-    const from = spans[k + 2]!;
-    const to = spans[k + 3]!;
-    if (spans[k + 4] === 1) return attrValue(s.slice(from, to));
-    // Tab, LF, CR become spaces (attrValue); any character below a space takes that path, which keeps the rest.
-    for (let i = from; i < to; i++) if (s.charCodeAt(i) < 32) return attrValue(s.slice(from, to));
-    return s.slice(from, to);
+    const v = this.s.slice(this.spans[k + 2], this.spans[k + 3]);
+    return this.spans[k + 4] === 1 ? v : attrValue(v);
   }
 
   get(name: string): string | undefined {
@@ -116,6 +111,7 @@ function internalised(s: string): string {
 /** Text longer than this is passed on before its end is seen, so one huge text node cannot grow the carry. */
 const TEXT_PIECE = 1 << 16;
 
+const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
 const EQ = 61;
@@ -179,12 +175,6 @@ export class XmlScanner {
   private readonly stack: string[] = [];
   private readonly attrs = new TagAttrs();
   private rootSeen = false;
-  /**
-   * Where the next '&' is in the text being scanned, at or after the last attribute value looked at (-1: none;
-   * -2: not looked for yet). Values are found with indexOf; this tells whether one holds a reference without
-   * reading it character by character, and the search moves forward only, so it covers the text once.
-   */
-  private ampAt = -2;
 
   constructor(private readonly h: ScanHandlers) {}
 
@@ -213,7 +203,6 @@ export class XmlScanner {
 
   /** Handles the complete tokens of `s`; returns where the unfinished rest starts (s.length when none). */
   private scan(s: string, final: boolean): number {
-    this.ampAt = -2;
     const h = this.h;
     const stack = this.stack;
     const n = s.length;
@@ -296,8 +285,6 @@ export class XmlScanner {
     if (j >= n) return this.unfinished(-1, final);
     if (j === lt + 1) throw new XmlSyntaxError(`无效的标记：${s.slice(lt, lt + 12)}`);
     const slot = (hash ^ (hash >>> 10)) & (NAME_SLOTS - 1);
-    // The first '<' after the tag's own: a value reaching past it would hold a '<'.
-    let nextLt = s.indexOf('<', lt + 1);
     let name = names[slot];
     if (name === undefined || name.length !== j - lt - 1 || !s.startsWith(name, lt + 1)) names[slot] = name = internalised(s.slice(lt + 1, j));
     const attrs = this.attrs;
@@ -335,15 +322,20 @@ export class XmlScanner {
       if (j >= n) return this.unfinished(-1, final);
       if (c !== QUOT && c !== APOS) throw new XmlSyntaxError(`<${name}> 的属性 ${s.slice(a, nameEnd)} 的值缺少引号`);
       // Checked here rather than when read, so that a broken value is an error whether or not anyone asks for it.
-      const from = j + 1;
-      const k = s.indexOf(c === QUOT ? '"' : "'", from);
-      if (nextLt >= 0 && nextLt < from) nextLt = s.indexOf('<', from);
-      if (nextLt >= 0 && (k < 0 || nextLt < k)) throw new XmlSyntaxError(`<${name}> 的属性值中不能有“<”`);
-      if (k < 0) return this.unfinished(-1, final);
-      if (this.ampAt === -2 || (this.ampAt >= 0 && this.ampAt < from)) this.ampAt = s.indexOf('&', from);
-      const amp = this.ampAt >= 0 && this.ampAt < k;
-      if (amp) decodeEntities(s.slice(from, k));
-      attrs.add(a, nameEnd, from, k, amp);
+      let k = j + 1;
+      let amp = false;
+      let plain = true;
+      for (; k < n; k++) {
+        const v = s.charCodeAt(k);
+        if (v === c) break;
+        if (v === LT) throw new XmlSyntaxError(`<${name}> 的属性值中不能有“<”`);
+        if (v === 38 /* & */) amp = true;
+        // Tab, LF, CR (normalised to spaces when read); anything below a space takes the careful path.
+        if (v < 32) plain = false;
+      }
+      if (k >= n) return this.unfinished(-1, final);
+      if (amp) decodeEntities(s.slice(j + 1, k));
+      attrs.add(a, nameEnd, j + 1, k, plain && !amp);
       j = k + 1;
     }
     this.opened(name);
