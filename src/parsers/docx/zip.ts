@@ -58,6 +58,13 @@ function u64(b: Uint8Array, o: number): number {
   return u32(b, o) + u32(b, o + 4) * 0x100000000;
 }
 
+/** A name of ASCII bytes as a string (undefined when it has any other byte, or is long). */
+function asciiName(bytes: Uint8Array): string | undefined {
+  if (bytes.length > 256) return undefined;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return undefined;
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
 const truncated = (): InputError =>
   new InputError('文件不完整：zip 结构被截断或损坏（可能下载、复制或邮件附件传输中断）', '重新获取原文件，或用 Word/WPS 打开后另存为 .docx');
 
@@ -153,8 +160,9 @@ export class ZipReader {
       let localHeaderOffset = u32(b, p + 42);
       if (p + 46 + nameLen + extraLen > b.length) throw truncated();
       const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
-      // Bit 11: UTF-8 names. Word always writes ASCII part names; others are decoded leniently.
-      const name = (flags & 0x800 ? decoder : cp437).decode(nameBytes);
+      // Bit 11: UTF-8 names. Word always writes ASCII part names, which read the same either way and are made
+      // here without a decoder call per entry; others are decoded leniently.
+      const name = asciiName(nameBytes) ?? (flags & 0x800 ? decoder : cp437).decode(nameBytes);
       if (size === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
         let e = p + 46 + nameLen;
         const end = e + extraLen;
