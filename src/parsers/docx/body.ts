@@ -1,6 +1,6 @@
 import type { BlockType, GwBlock, PageSetup, ParagraphFormat, RunFormat } from '../../model/types.js';
 import type { Numbering } from './numbering.js';
-import { applyPPr, applyRPr, CHANGE_RECORDS, mergeP, pKey, rKey, toParagraphFormat, type PProps, type RProps } from './props.js';
+import { applyPPr, applyRPr, CHANGE_RECORDS, mergeP, pKey, rKey, sameP, sameR, toParagraphFormat, type PProps, type RProps } from './props.js';
 import type { ResolvedRun, Styles } from './styles.js';
 import { num, onOff, parsePart, type AttrSource } from './xml.js';
 import type { ZipReader } from './zip.js';
@@ -125,22 +125,25 @@ export function readStory(
   const fieldHides = (): boolean => fields.some((f) => !f.result);
 
   const paraCache = new Map<string, { format: ParagraphFormat; type: BlockType }>();
+  let lastPara:
+    | { pStyle?: string; tableStyle?: string; labelKey: string; numbered: boolean; container: Container; direct: PProps; format: ParagraphFormat; type: BlockType }
+    | undefined;
   const styleNumId = (styleId: string): string | undefined => styles.paragraphStyle(styleId, undefined).p.numId;
 
   const resolvePara = (p: Para): NonNullable<Para['resolved']> => {
     if (p.resolved) return p.resolved;
     const pStyle = p.direct.pStyle ?? styles.defaultParagraph;
-    const merged = mergeP({}, styles.paragraphStyle(pStyle, p.tableStyle).p);
-    const numId = p.direct.numId ?? merged.numId;
+    const styleP = styles.paragraphStyle(pStyle, p.tableStyle).p;
+    const numId = p.direct.numId ?? styleP.numId;
     let numbered = false;
     let labelKey = '';
+    let labelP: PProps | undefined;
     if (numbering && numId !== undefined && numId !== '0' && !p.joined) {
-      const ilvl = p.direct.ilvl ?? (p.direct.numId === undefined ? (merged.ilvl ?? numbering.levelForStyle(numId, pStyle)) : undefined) ?? merged.ilvl ?? 0;
+      const ilvl = p.direct.ilvl ?? (p.direct.numId === undefined ? (styleP.ilvl ?? numbering.levelForStyle(numId, pStyle)) : undefined) ?? styleP.ilvl ?? 0;
       const label = numbering.next(numId, ilvl, styleNumId);
       if (label) {
         labelKey = label.key;
-        // Indents of the list level sit over the style's, under direct formatting.
-        mergeP(merged, label.p);
+        labelP = label.p;
         if (label.text) {
           const r = styles.run(pStyle, p.tableStyle, {}, label.key, label.r);
           if (!r.vanish) p.items.push({ text: label.text, rel: 0, len: 0, linear: false, format: r.format });
@@ -148,10 +151,29 @@ export function readStory(
         }
       }
     }
-    // Paragraphs with the same inputs share one resolution (and one ParagraphFormat object).
+    // Paragraphs with the same inputs share one resolution (and one ParagraphFormat object); the merged
+    // properties are made only for a new one. Most paragraphs are formatted like the one before: those are
+    // recognised field by field, without building and hashing the key.
+    const prev = lastPara;
+    if (
+      prev && prev.pStyle === pStyle && prev.tableStyle === p.tableStyle && prev.labelKey === labelKey && prev.numbered === numbered &&
+      prev.container === p.container && sameP(prev.direct, p.direct)
+    ) {
+      return (p.resolved = { pStyle, format: prev.format, type: prev.type });
+    }
     const key = `${pStyle ?? ''}\u0001${p.tableStyle ?? ''}\u0001${labelKey}\u0001${numbered}\u0001${p.container}\u0001${pKey(p.direct)}`;
+    // A copy: what this paragraph was resolved with, whatever happens to its properties later.
+    const remember = (r: { format: ParagraphFormat; type: BlockType }): void => {
+      lastPara = { pStyle, tableStyle: p.tableStyle, labelKey, numbered, container: p.container, direct: { ...p.direct }, format: r.format, type: r.type };
+    };
     const hit = paraCache.get(key);
-    if (hit) return (p.resolved = { pStyle, format: hit.format, type: hit.type });
+    if (hit) {
+      remember(hit);
+      return (p.resolved = { pStyle, format: hit.format, type: hit.type });
+    }
+    const merged = mergeP({}, styleP);
+    // Indents of the list level sit over the style's, under direct formatting.
+    if (labelP) mergeP(merged, labelP);
     mergeP(merged, p.direct);
     merged.pStyle = pStyle;
     const format = toParagraphFormat(merged, styles.styleName(pStyle));
@@ -159,19 +181,20 @@ export function readStory(
     const heading = format.outlineLevel !== undefined || /^(heading|标题)\s*\d$/.test(name);
     const type: BlockType = p.container === 'table' ? 'tableCell' : heading ? 'heading' : numbered ? 'listItem' : 'paragraph';
     paraCache.set(key, { format, type });
+    remember({ format, type });
     p.resolved = { pStyle, format, type };
     return p.resolved;
   };
 
-  // Consecutive runs mostly carry the same formatting: remember the last resolution.
-  let last: { pStyle?: string; tableStyle?: string; key: string; resolved: ResolvedRun } | undefined;
+  // Consecutive runs mostly carry the same formatting: remember the last resolution, with a copy of the
+  // properties it was made from, compared field by field (no key string for such a run).
+  let last: { pStyle?: string; tableStyle?: string; direct: RProps; resolved: ResolvedRun } | undefined;
   const resolveRun = (p: Para, r: Run): ResolvedRun => {
     if (r.resolved) return r.resolved;
     const rp = resolvePara(p);
-    const key = rKey(r.direct);
-    if (last && last.key === key && last.pStyle === rp.pStyle && last.tableStyle === p.tableStyle) return (r.resolved = last.resolved);
-    r.resolved = styles.run(rp.pStyle, p.tableStyle, r.direct, key);
-    last = { pStyle: rp.pStyle, tableStyle: p.tableStyle, key, resolved: r.resolved };
+    if (last && last.pStyle === rp.pStyle && last.tableStyle === p.tableStyle && sameR(last.direct, r.direct)) return (r.resolved = last.resolved);
+    r.resolved = styles.run(rp.pStyle, p.tableStyle, r.direct, rKey(r.direct));
+    last = { pStyle: rp.pStyle, tableStyle: p.tableStyle, direct: { ...r.direct }, resolved: r.resolved };
     return r.resolved;
   };
 

@@ -174,25 +174,41 @@ class SourceText {
    * 20 MB text-only draft was 32 MB at the very moment of the peak.
    */
   constructor(maxChars = 0) {
-    this.buf = Buffer.allocUnsafeSlow(Math.min(maxChars, RESERVE_MAX_CHARS) * 2);
+    const bytes = Math.min(maxChars, RESERVE_MAX_CHARS) * 2;
+    this.buf = bytes <= SPARE_TEXT_BYTES ? (spareText.pop() ?? Buffer.allocUnsafeSlow(SPARE_TEXT_BYTES)) : Buffer.allocUnsafeSlow(bytes);
   }
 
   append(s: string): void {
     const need = this.used + s.length * 2;
     if (need > this.buf.length) {
       // Doubling: each character is copied a bounded number of times; the pages above `used` are never
-      // touched, so they cost address space, not memory.
-      const next = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2, 1 << 14));
+      // touched, so they cost address space, not memory. (A spare outgrown is left to the collector.)
+      const next = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2, SPARE_TEXT_BYTES));
       this.buf.copy(next, 0, 0, this.used);
       this.buf = next;
     }
     this.used += this.buf.write(s, this.used, 'utf16le');
   }
 
+  /** The text; the buffer is done with after this (the string is a copy, heap or external, never a view). */
   toString(): string {
-    return this.buf.toString('utf16le', 0, this.used);
+    const text = this.buf.toString('utf16le', 0, this.used);
+    if (this.buf.length === SPARE_TEXT_BYTES && spareText.length < SPARE_TEXTS) spareText.push(this.buf);
+    this.buf = EMPTY;
+    this.used = 0;
+    return text;
   }
 }
+
+/**
+ * Buffers of finished texts kept for the next sinks. Allocating one outside the heap for every part of every
+ * file (a body, each header and footer) cost more than writing the text into it; a short draft's text fits
+ * one of these, so an archive's files take turns with two buffers (a body and the header read beside it).
+ */
+const SPARE_TEXT_BYTES = 128 * 1024;
+const SPARE_TEXTS = 2;
+const spareText: Buffer[] = [];
+const EMPTY = Buffer.alloc(0);
 
 /** A growable list of 32-bit integers: 4 bytes an entry outside the JS heap, where a JS array takes 8 in it. */
 class IntList {
@@ -211,7 +227,39 @@ class IntList {
   at(i: number): number {
     return this.a[i]!;
   }
+
+  get capacity(): number {
+    return this.a.length;
+  }
 }
+
+/**
+ * What a LineSink keeps per paragraph (its line's length, its kind, where its items end in the item lists) and
+ * per item (offset in its line, -1 for a cut; length; formatting).
+ */
+class Lists {
+  readonly lengths = new IntList();
+  readonly paraKinds = new IntList();
+  readonly itemEnds = new IntList();
+  readonly itemRel = new IntList();
+  readonly itemLen = new IntList();
+  readonly itemFormat = new IntList();
+
+  /** Emptied for another sink, if small enough to be worth keeping (a huge document's lists are let go). */
+  recycle(): void {
+    if (spareLists.length >= SPARE_LISTS || this.itemRel.capacity > SPARE_LIST_MAX) return;
+    for (const l of [this.lengths, this.paraKinds, this.itemEnds, this.itemRel, this.itemLen, this.itemFormat]) l.length = 0;
+    spareLists.push(this);
+  }
+}
+
+/**
+ * Lists of sinks whose blocks have all been handed over, for the next sinks: six typed arrays (each its own
+ * buffer outside the heap) made for every part of every file cost more than filling them did.
+ */
+const SPARE_LISTS = 2;
+const SPARE_LIST_MAX = 1 << 16;
+const spareLists: Lists[] = [];
 
 /** Numbers for the few distinct values a document repeats (formats, paragraph kinds), by identity. */
 class Table<T> {
@@ -253,84 +301,88 @@ class LineSink {
     this.text = new SourceText(maxChars);
   }
 
-  private kinds = new Table<ParaKind>();
-  /** ParaKind ids by type, container and format id, so equal kinds share one record. */
-  private kindIds = new Map<string, number>();
-  private formatIds = new Table<ReadParagraph['format']>();
+  private kinds: ParaKind[] = [];
+  /**
+   * ParaKind ids by format object (the reader shares one per distinct paragraph formatting), then type and
+   * container, so equal kinds share one record without a key string per paragraph.
+   */
+  private kindIds = new Map<ReadParagraph['format'], number[]>();
   private runFormats = new Table<RunFormat | undefined>();
-  /** Per paragraph: its line's length, its kind, and where its items end in the item lists. */
-  private lengths = new IntList();
-  private paraKinds = new IntList();
-  private itemEnds = new IntList();
-  /** Per item: offset in its line (-1 for a cut), length and formatting; generated text by item number. */
-  private itemRel = new IntList();
-  private itemLen = new IntList();
-  private itemFormat = new IntList();
+  private lists = spareLists.pop() ?? new Lists();
+  /** Generated text by item number. */
   private itemText = new Map<number, string>();
 
   add = (p: ReadParagraph): void => {
-    if (this.lengths.length) this.text.append('\n');
+    const { lengths, paraKinds, itemEnds, itemRel, itemLen, itemFormat } = this.lists;
+    if (lengths.length) this.text.append('\n');
     this.text.append(p.line);
-    this.lengths.push(p.line.length);
-    this.paraKinds.push(this.kindOf(p));
+    lengths.push(p.line.length);
+    paraKinds.push(this.kindOf(p));
     for (const item of p.items) {
       if (item === CUT) {
-        this.itemRel.push(-1);
-        this.itemLen.push(0);
-        this.itemFormat.push(0);
+        itemRel.push(-1);
+        itemLen.push(0);
+        itemFormat.push(0);
       } else {
-        if (!item.linear) this.itemText.set(this.itemRel.length, item.text ?? '');
-        this.itemRel.push(item.rel);
-        this.itemLen.push(item.len);
-        this.itemFormat.push(this.runFormats.id(item.format));
+        if (!item.linear) this.itemText.set(itemRel.length, item.text ?? '');
+        itemRel.push(item.rel);
+        itemLen.push(item.len);
+        itemFormat.push(this.runFormats.id(item.format));
       }
     }
-    this.itemEnds.push(this.itemRel.length);
+    itemEnds.push(itemRel.length);
     p.line = '';
   };
 
   private kindOf(p: ReadParagraph): number {
-    const key = `${p.type}\u0001${p.container}\u0001${p.format ? this.formatIds.id(p.format) : -1}`;
-    let id = this.kindIds.get(key);
-    if (id === undefined) {
-      id = this.kinds.id({ type: p.type, container: p.container, format: p.format });
-      this.kindIds.set(key, id);
+    let ids = this.kindIds.get(p.format);
+    if (!ids) this.kindIds.set(p.format, (ids = []));
+    for (const id of ids) {
+      const k = this.kinds[id]!;
+      if (k.type === p.type && k.container === p.container) return id;
     }
+    const id = this.kinds.length;
+    this.kinds.push({ type: p.type, container: p.container, format: p.format });
+    ids.push(id);
     return id;
   }
 
   finish(): { source: string; blocks: Iterable<RawBlock> } {
-    const source = this.text.toString();
-    this.text = new SourceText(); // lets the buffer go
+    const source = this.text.toString(); // lets the buffer go
     return { source, blocks: this.blocks(source) };
   }
 
   private *blocks(source: string): Generator<RawBlock> {
-    const { lengths, paraKinds, itemEnds, itemRel, itemLen, itemFormat, itemText } = this;
-    const kinds = this.kinds.values;
+    const { lists, itemText, kinds } = this;
+    const { lengths, paraKinds, itemEnds, itemRel, itemLen, itemFormat } = lists;
     const formats = this.runFormats.values;
     let lineStart = 0;
     let item = 0;
-    for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
-      const kind = kinds[paraKinds.at(paragraph)]!;
-      const extra = { format: kind.format, paragraph, container: kind.container };
-      let b = new BlockBuilder();
-      for (const end = itemEnds.at(paragraph); item < end; item++) {
-        const rel = itemRel.at(item);
-        if (rel < 0) {
-          yield { builder: b, type: kind.type, extra };
-          b = new BlockBuilder();
-          continue;
+    // Once every block is handed over (or the reader of them stops), the lists go to the next sink.
+    try {
+      for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
+        const kind = kinds[paraKinds.at(paragraph)]!;
+        const extra = { format: kind.format, paragraph, container: kind.container };
+        let b = new BlockBuilder();
+        for (const end = itemEnds.at(paragraph); item < end; item++) {
+          const rel = itemRel.at(item);
+          if (rel < 0) {
+            yield { builder: b, type: kind.type, extra };
+            b = new BlockBuilder();
+            continue;
+          }
+          const text = itemText.get(item);
+          const format = formats[itemFormat.at(item)];
+          if (text === undefined) {
+            const at = lineStart + rel;
+            b.addLinear(source.slice(at, at + itemLen.at(item)), at, format);
+          } else b.addMapped(text, lineStart + rel, 0, format);
         }
-        const text = itemText.get(item);
-        const format = formats[itemFormat.at(item)];
-        if (text === undefined) {
-          const at = lineStart + rel;
-          b.addLinear(source.slice(at, at + itemLen.at(item)), at, format);
-        } else b.addMapped(text, lineStart + rel, 0, format);
+        yield { builder: b, type: kind.type, extra };
+        lineStart += lengths.at(paragraph) + 1;
       }
-      yield { builder: b, type: kind.type, extra };
-      lineStart += lengths.at(paragraph) + 1;
+    } finally {
+      lists.recycle();
     }
   }
 }

@@ -147,38 +147,64 @@ export interface Label {
   key: string;
 }
 
+/** What numbering.xml defines (its lists and their levels), apart from any document's counters. */
+interface Definitions {
+  abstracts: Map<string, Map<number, Level>>;
+  abstractLinks: Map<string, string>;
+  nums: Map<string, NumDef>;
+}
+
+/**
+ * Definitions by the tree they were read from. A numbering part repeated across files is one shared tree
+ * (part-cache.ts), so its lists and levels are read once, not once per file; nothing here is changed after.
+ */
+const definitionsOf = new WeakMap<XmlNode, Definitions>();
+
+function readDefinitions(root: XmlNode | undefined): Definitions {
+  const abstracts = new Map<string, Map<number, Level>>();
+  const abstractLinks = new Map<string, string>();
+  const nums = new Map<string, NumDef>();
+  const n = child(root, 'w:numbering');
+  for (const a of children(n, 'w:abstractNum')) {
+    const id = a.attrs['w:abstractNumId'];
+    if (id === undefined) continue;
+    const levels = new Map<number, Level>();
+    for (const l of children(a, 'w:lvl')) levels.set(num(l.attrs['w:ilvl']) ?? 0, readLevel(l));
+    abstracts.set(id, levels);
+    const link = child(a, 'w:numStyleLink')?.attrs['w:val'];
+    if (link) abstractLinks.set(id, link);
+  }
+  for (const d of children(n, 'w:num')) {
+    const id = d.attrs['w:numId'];
+    const abstractId = child(d, 'w:abstractNumId')?.attrs['w:val'];
+    if (id === undefined || abstractId === undefined) continue;
+    const overrides = new Map<number, { start?: number; level?: Level }>();
+    for (const o of children(d, 'w:lvlOverride')) {
+      const lvl = num(o.attrs['w:ilvl']) ?? 0;
+      const so = num(child(o, 'w:startOverride')?.attrs['w:val']);
+      const l = child(o, 'w:lvl');
+      overrides.set(lvl, { ...(so !== undefined ? { start: so } : {}), ...(l ? { level: readLevel(l) } : {}) });
+    }
+    nums.set(id, { abstractId, overrides });
+  }
+  return { abstracts, abstractLinks, nums };
+}
+
 export class Numbering {
-  private readonly abstracts = new Map<string, Map<number, Level>>();
-  private readonly abstractLinks = new Map<string, string>();
-  private readonly nums = new Map<string, NumDef>();
+  private readonly abstracts: Map<string, Map<number, Level>>;
+  private readonly abstractLinks: Map<string, string>;
+  private readonly nums: Map<string, NumDef>;
   /** Counters per list instance. */
   private readonly counters = new Map<string, number[]>();
   private readonly startedNums = new Set<string>();
 
   constructor(root: XmlNode | undefined) {
-    const n = child(root, 'w:numbering');
-    for (const a of children(n, 'w:abstractNum')) {
-      const id = a.attrs['w:abstractNumId'];
-      if (id === undefined) continue;
-      const levels = new Map<number, Level>();
-      for (const l of children(a, 'w:lvl')) levels.set(num(l.attrs['w:ilvl']) ?? 0, readLevel(l));
-      this.abstracts.set(id, levels);
-      const link = child(a, 'w:numStyleLink')?.attrs['w:val'];
-      if (link) this.abstractLinks.set(id, link);
+    let defs = root && definitionsOf.get(root);
+    if (!defs) {
+      defs = readDefinitions(root);
+      if (root) definitionsOf.set(root, defs);
     }
-    for (const d of children(n, 'w:num')) {
-      const id = d.attrs['w:numId'];
-      const abstractId = child(d, 'w:abstractNumId')?.attrs['w:val'];
-      if (id === undefined || abstractId === undefined) continue;
-      const overrides = new Map<number, { start?: number; level?: Level }>();
-      for (const o of children(d, 'w:lvlOverride')) {
-        const lvl = num(o.attrs['w:ilvl']) ?? 0;
-        const so = num(child(o, 'w:startOverride')?.attrs['w:val']);
-        const l = child(o, 'w:lvl');
-        overrides.set(lvl, { ...(so !== undefined ? { start: so } : {}), ...(l ? { level: readLevel(l) } : {}) });
-      }
-      this.nums.set(id, { abstractId, overrides });
-    }
+    ({ abstracts: this.abstracts, abstractLinks: this.abstractLinks, nums: this.nums } = defs);
   }
 
   get empty(): boolean {

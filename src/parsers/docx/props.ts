@@ -91,6 +91,26 @@ export function pKey(d: PProps): string {
   return `${d.pStyle}\u0001${d.jc}\u0001${d.firstLine}\u0001${d.firstLineChars}\u0001${d.left}\u0001${d.leftChars}\u0001${d.right}\u0001${d.line}\u0001${d.lineRule}\u0001${d.numId}\u0001${d.ilvl}\u0001${d.outlineLvl}`;
 }
 
+/**
+ * Whether two paragraph property sets are the same, field by field: the fields of pKey, so equal here means
+ * equal keys (a test without building them, for a paragraph formatted like the one before it).
+ */
+export function sameP(a: PProps, b: PProps): boolean {
+  return (
+    a.pStyle === b.pStyle && a.jc === b.jc && a.firstLine === b.firstLine && a.firstLineChars === b.firstLineChars && a.left === b.left &&
+    a.leftChars === b.leftChars && a.right === b.right && a.line === b.line && a.lineRule === b.lineRule && a.numId === b.numId &&
+    a.ilvl === b.ilvl && a.outlineLvl === b.outlineLvl
+  );
+}
+
+/** The same for run properties and rKey's fields. */
+export function sameR(a: RProps, b: RProps): boolean {
+  return (
+    a.ascii === b.ascii && a.eastAsia === b.eastAsia && a.asciiTheme === b.asciiTheme && a.eastAsiaTheme === b.eastAsiaTheme && a.sz === b.sz &&
+    a.b === b.b && a.i === b.i && a.color === b.color && a.vanish === b.vanish && a.rStyle === b.rStyle
+  );
+}
+
 /** Reads one child element of a w:pPr into `p` (w:numPr's children come here too); true if gwlint reads it. */
 export function applyPPr(p: PProps, name: string, a: AttrSource): boolean {
   switch (name) {

@@ -43,15 +43,19 @@ export class XmlSyntaxError extends Error {}
 /** Attributes of an element without any; frozen so that a handler that keeps it cannot change it for others. */
 export const NO_ATTRS: Attrs = Object.freeze({}) as Attrs;
 
-/** The current tag's attributes as spans of the scanned text: [nameStart, nameEnd, valueStart, valueEnd] each. */
+/**
+ * The current tag's attributes as spans of the scanned text: [nameStart, nameEnd, valueStart, valueEnd, plain]
+ * each. `plain` (1) says the scan saw neither white space other than a space nor '&' in the value, so the
+ * value is its slice as it stands, without the normalisation pass (which tested every value read).
+ */
 class TagAttrs implements AttrSource {
   s = '';
-  spans = new Int32Array(64);
+  spans = new Int32Array(80);
   count = 0;
 
-  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    const at = this.count * 4;
-    if (at + 4 > this.spans.length) {
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, plain: boolean): void {
+    const at = this.count * 5;
+    if (at + 5 > this.spans.length) {
       const grown = new Int32Array(this.spans.length * 2);
       grown.set(this.spans);
       this.spans = grown;
@@ -60,28 +64,48 @@ class TagAttrs implements AttrSource {
     this.spans[at + 1] = nameEnd;
     this.spans[at + 2] = valueStart;
     this.spans[at + 3] = valueEnd;
+    this.spans[at + 4] = plain ? 1 : 0;
     this.count++;
+  }
+
+  private value(k: number): string {
+    const v = this.s.slice(this.spans[k + 2], this.spans[k + 3]);
+    return this.spans[k + 4] === 1 ? v : attrValue(v);
   }
 
   get(name: string): string | undefined {
     const { s, spans } = this;
-    for (let k = 0, end = this.count * 4; k < end; k += 4) {
-      if (spans[k + 1]! - spans[k]! === name.length && s.startsWith(name, spans[k]!)) return attrValue(s.slice(spans[k + 2], spans[k + 3]));
+    for (let k = 0, end = this.count * 5; k < end; k += 5) {
+      if (spans[k + 1]! - spans[k]! === name.length && s.startsWith(name, spans[k]!)) return this.value(k);
     }
     return undefined;
   }
 
   raw(): string {
-    return this.count === 0 ? '' : this.s.slice(this.spans[0], this.spans[this.count * 4 - 1]! + 1);
+    return this.count === 0 ? '' : this.s.slice(this.spans[0], this.spans[this.count * 5 - 2]! + 1);
   }
 
   toObject(): Attrs {
     if (this.count === 0) return NO_ATTRS;
     const o: Attrs = {};
     const { s, spans } = this;
-    for (let k = 0, end = this.count * 4; k < end; k += 4) o[s.slice(spans[k], spans[k + 1])] = attrValue(s.slice(spans[k + 2], spans[k + 3]));
+    for (let k = 0, end = this.count * 5; k < end; k += 5) o[s.slice(spans[k], spans[k + 1])] = this.value(k);
     return o;
   }
+}
+
+/**
+ * Element names seen before, by a hash of their characters: a tag whose name is here is given the stored
+ * string instead of a new slice. Parts use a few dozen names over and over, so most tags allocate no name,
+ * and the stored names are internalised strings whose hash V8 keeps: the Map lookups and string switches of
+ * every handler compare them by pointer instead of hashing or comparing a fresh copy each time.
+ */
+const NAME_SLOTS = 1024;
+const names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+
+/** `s` as V8's internalised (unique) string: a property key is internalised, and Object.keys returns it. */
+function internalised(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
 }
 
 /** Text longer than this is passed on before its end is seen, so one huge text node cannot grow the carry. */
@@ -205,11 +229,14 @@ export class XmlScanner {
         if (gt < 0) return this.unfinished(lt, final);
         let e = gt;
         while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
-        const name = s.slice(lt + 2, e);
         const open = stack.pop();
-        if (open === undefined) throw new XmlSyntaxError(`多余的结束标记 </${name}>`);
-        if (open !== name) throw new XmlSyntaxError(`结束标记 </${name}> 与开始标记 <${open}> 不配对`);
-        h.close(name);
+        // The open element's name read in place: no slice for the (usual) matching end tag.
+        if (open === undefined || open.length !== e - lt - 2 || !s.startsWith(open, lt + 2)) {
+          const name = s.slice(lt + 2, e);
+          if (open === undefined) throw new XmlSyntaxError(`多余的结束标记 </${name}>`);
+          throw new XmlSyntaxError(`结束标记 </${name}> 与开始标记 <${open}> 不配对`);
+        }
+        h.close(open);
         i = gt + 1;
       } else if (c === QUESTION) {
         const end = s.indexOf('?>', lt + 2);
@@ -253,10 +280,13 @@ export class XmlScanner {
   private openTag(s: string, lt: number, final: boolean): number {
     const n = s.length;
     let j = lt + 1;
-    while (!endsName(s.charCodeAt(j))) j++;
+    let hash = 0;
+    for (let c = s.charCodeAt(j); !endsName(c); c = s.charCodeAt(++j)) hash = (Math.imul(hash, 31) + c) | 0;
     if (j >= n) return this.unfinished(-1, final);
     if (j === lt + 1) throw new XmlSyntaxError(`无效的标记：${s.slice(lt, lt + 12)}`);
-    const name = s.slice(lt + 1, j);
+    const slot = (hash ^ (hash >>> 10)) & (NAME_SLOTS - 1);
+    let name = names[slot];
+    if (name === undefined || name.length !== j - lt - 1 || !s.startsWith(name, lt + 1)) names[slot] = name = internalised(s.slice(lt + 1, j));
     const attrs = this.attrs;
     attrs.s = s;
     attrs.count = 0;
@@ -294,15 +324,18 @@ export class XmlScanner {
       // Checked here rather than when read, so that a broken value is an error whether or not anyone asks for it.
       let k = j + 1;
       let amp = false;
+      let plain = true;
       for (; k < n; k++) {
         const v = s.charCodeAt(k);
         if (v === c) break;
         if (v === LT) throw new XmlSyntaxError(`<${name}> 的属性值中不能有“<”`);
         if (v === 38 /* & */) amp = true;
+        // Tab, LF, CR (normalised to spaces when read); anything below a space takes the careful path.
+        if (v < 32) plain = false;
       }
       if (k >= n) return this.unfinished(-1, final);
       if (amp) decodeEntities(s.slice(j + 1, k));
-      attrs.add(a, nameEnd, j + 1, k);
+      attrs.add(a, nameEnd, j + 1, k, plain && !amp);
       j = k + 1;
     }
     this.opened(name);

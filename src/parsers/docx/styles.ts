@@ -41,6 +41,7 @@ export class Styles {
   /** paragraph style → table style → run key → resolution (nested: no key strings built per run). */
   private readonly runCache = new Map<string, Map<string, Map<string, ResolvedRun>>>();
   private readonly paraCache = new Map<string, { p: PProps; r: RProps }>();
+  private lastPara?: { pStyle: string | undefined; tableStyle: string | undefined; hit: { p: PProps; r: RProps } };
 
   constructor(styles: XmlNode | undefined, theme: XmlNode | undefined, themeLang: string | undefined) {
     const root = child(styles, 'w:styles');
@@ -123,9 +124,15 @@ export class Styles {
 
   /** A paragraph style's properties with its ancestors', over the table style and document defaults. */
   paragraphStyle(pStyle: string | undefined, tableStyle: string | undefined): { p: PProps; r: RProps } {
+    // Paragraph after paragraph asks for the same style: answered without building the key.
+    const last = this.lastPara;
+    if (last && last.pStyle === pStyle && last.tableStyle === tableStyle) return last.hit;
     const key = `${pStyle ?? ''}\u0001${tableStyle ?? ''}`;
     let hit = this.paraCache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.lastPara = { pStyle, tableStyle, hit };
+      return hit;
+    }
     const p = mergeP({}, this.docP);
     const r = mergeR({}, this.docR);
     for (const d of this.chain(tableStyle)) {
@@ -140,6 +147,7 @@ export class Styles {
     delete r.rStyle;
     hit = { p, r };
     this.paraCache.set(key, hit);
+    this.lastPara = { pStyle, tableStyle, hit };
     return hit;
   }
 

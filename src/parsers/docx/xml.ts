@@ -71,8 +71,15 @@ const declaredSeen = new Map<string, [string, string][]>();
 function decoderFor(first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
-  return new TextDecoder('utf-8');
+  return spareUtf8.pop() ?? new TextDecoder('utf-8');
 }
+
+/**
+ * UTF-8 decoders of parts read to the end, for the next parts: making a TextDecoder opens a converter, which
+ * cost as much as decoding a short part. One is handed back only after its final (flushing) call, which leaves
+ * it as new; a part that fails midway keeps its decoder, so no stream state can carry into another part.
+ */
+const spareUtf8: TextDecoder[] = [];
 
 export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
   // prefix → canonical prefix, only for prefixes that differ from the canonical one.
@@ -170,6 +177,7 @@ export function parsePart(zip: ZipReader, part: string, h: XmlHandlers): void {
     });
     if (decoder) {
       const rest = decoder.decode();
+      if (decoder.encoding === 'utf-8' && spareUtf8.length < 4) spareUtf8.push(decoder);
       if (rest) parser.write(rest);
     }
     parser.close();

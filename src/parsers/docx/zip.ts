@@ -58,6 +58,20 @@ function u64(b: Uint8Array, o: number): number {
   return u32(b, o) + u32(b, o + 4) * 0x100000000;
 }
 
+/**
+ * Decoders of entry names that are not ASCII, made once: a TextDecoder opens a converter when it is made,
+ * which cost more than reading the directory. Each call decodes a whole name (no stream state carried over).
+ */
+let utf8Names: TextDecoder | undefined;
+let cp437Names: TextDecoder | undefined;
+
+/** A name of ASCII bytes as a string (undefined when it has any other byte, or is long). */
+function asciiName(bytes: Uint8Array): string | undefined {
+  if (bytes.length > 256) return undefined;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return undefined;
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
 const truncated = (): InputError =>
   new InputError('文件不完整：zip 结构被截断或损坏（可能下载、复制或邮件附件传输中断）', '重新获取原文件，或用 Word/WPS 打开后另存为 .docx');
 
@@ -138,8 +152,6 @@ export class ZipReader {
     if (cdOffset + cdSize > size) throw truncated();
     // The directory is small (46 bytes and a name per entry, and the entries are bounded above).
     const b = this.src.read(cdOffset, cdSize);
-    const decoder = new TextDecoder('utf-8');
-    const cp437 = new TextDecoder('latin1');
     let p = 0;
     for (let i = 0; i < count; i++) {
       if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw truncated();
@@ -153,8 +165,9 @@ export class ZipReader {
       let localHeaderOffset = u32(b, p + 42);
       if (p + 46 + nameLen + extraLen > b.length) throw truncated();
       const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
-      // Bit 11: UTF-8 names. Word always writes ASCII part names; others are decoded leniently.
-      const name = (flags & 0x800 ? decoder : cp437).decode(nameBytes);
+      // Bit 11: UTF-8 names. Word always writes ASCII part names, which read the same either way and are made
+      // here without a decoder call per entry; others are decoded leniently.
+      const name = asciiName(nameBytes) ?? (flags & 0x800 ? (utf8Names ??= new TextDecoder('utf-8')) : (cp437Names ??= new TextDecoder('latin1'))).decode(nameBytes);
       if (size === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
         let e = p + 46 + nameLen;
         const end = e + extraLen;
