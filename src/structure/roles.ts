@@ -103,14 +103,39 @@ function headerRole(b: GwBlock, t: string): Role | undefined {
 
 export function assignRoles(doc: GwDocument): void {
   const blocks = doc.children;
-  const n = blocks.length;
-  const set = (i: number, role: Role): void => {
-    blocks[i]!.data.role = role;
-  };
   // Each block's cleaned text, read many times by the heuristics below (and at least once for every block).
   const cl = blocks.map(cleanText);
+  // The pass in its three parts, each its own function: the top and the bottom of a draft are read a few lines
+  // each, the body once per block; a compiler that optimises the per-block loops then need not take in the
+  // whole pass with them.
+  const { bodyStart, title, recipients } = readHead(blocks, cl);
+  const end = readTail(blocks, cl, bodyStart);
+  markBody(blocks, cl, bodyStart, end);
 
-  // ---- 版头 and 标题, from the top ----
+  const bodyTexts = blocks.filter((b) => b.data.role === '正文').map((b) => b.data.norm);
+  // A 令 has no title of its own: its 版头 ("…国务院令") names the 文种.
+  const ling = blocks.findIndex((b, k) => b.data.role === '发文机关标志' && /令$/.test(cl[k]!));
+  const lingMark = ling >= 0 ? cl[ling] : undefined;
+  const docType = detectDocType(title ?? lingMark, bodyTexts, doc.data.declared);
+  if (!title && lingMark !== undefined && docType.value === '命令') docType.reason = `版头“${lingMark}”表明文种为命令（令）`;
+  doc.data.docType = docType;
+  doc.data.direction = detectDirection(docType.value, recipients, doc.data.declared);
+  doc.data.category = detectCategory(docType.value, doc.data.declared);
+}
+
+function set(blocks: GwBlock[], i: number, role: Role): void {
+  blocks[i]!.data.role = role;
+}
+
+/** 主送机关: a short line ending with a colon that names bodies (or a placeholder standing for one). */
+function isRecipient(t: string): boolean {
+  if (placeholderRole(t) === '主送机关') return true;
+  return /[:：]$/.test(t) && t.length <= 160 && !/[。；]/.test(t) && !headingLevelOf(t) && !ATTACHMENT_NOTE.test(t) && RECIPIENT_LIKE.test(t);
+}
+
+/** 版头, 标题 and 主送机关, from the top; where the body starts. */
+function readHead(blocks: GwBlock[], cl: string[]): { bodyStart: number; title: string | undefined; recipients: string | undefined } {
+  const n = blocks.length;
   let i = 0;
   let title: string | undefined;
   let recipients: string | undefined;
@@ -126,27 +151,27 @@ export function assignRoles(doc: GwDocument): void {
     const t = cl[i]!;
     const hr = headerRole(b, t);
     if (hr) {
-      set(i, hr);
+      set(blocks, i, hr);
       sawHeader = true;
       i++;
       continue;
     }
     if (ORNAMENT.test(t)) {
-      set(i, '其他');
+      set(blocks, i, '其他');
       i++;
       continue;
     }
     // In a Word file the 版头's agency name sits in a text box, and the title is the centred line below it.
     if (b.data.container === 'textbox' && titleIdx.length === 0 && t.length <= 30 && !/关于/.test(t) && !startsTitle(blocks, cl, i)) {
       // 联合行文 stacks the agencies ("XXXX人民政府", "发文机关二") beside one "文件" box.
-      set(i, AGENCY_END.test(t) || sawHeader ? '发文机关标志' : '其他');
+      set(blocks, i, AGENCY_END.test(t) || sawHeader ? '发文机关标志' : '其他');
       sawHeader ||= AGENCY_END.test(t);
       i++;
       continue;
     }
     if (b.data.container === 'table' && titleIdx.length === 0) {
       // A form at the top (明传电报's 发电单位 / 等级 / 签批 table) is 版头 furniture.
-      set(i, headerRole(b, t) ?? '其他');
+      set(blocks, i, headerRole(b, t) ?? '其他');
       i++;
       continue;
     }
@@ -168,7 +193,7 @@ export function assignRoles(doc: GwDocument): void {
       const next = cl[i + 1]!;
       // Before 发文字号 it is the 版头 of a 函 or 纪要; before "关于…" it is the first line of a split title.
       if (headerRole(blocks[i + 1]!, next) && !/^关于/.test(next)) {
-        set(i, '发文机关标志');
+        set(blocks, i, '发文机关标志');
         sawHeader = true;
         i++;
         continue;
@@ -198,41 +223,40 @@ export function assignRoles(doc: GwDocument): void {
       i = Math.max(i, h + 1);
     }
   }
-  for (const k of titleIdx) set(k, '标题');
+  for (const k of titleIdx) set(blocks, k, '标题');
   // Header parts right after the title (web order: title, then 发文字号).
   while (i < n && headerRole(blocks[i]!, cl[i]!)) {
-    set(i, headerRole(blocks[i]!, cl[i]!)!);
+    set(blocks, i, headerRole(blocks[i]!, cl[i]!)!);
     i++;
   }
   // 主送机关: a short line ending with a colon, right after the title. Web pages leave residue between the two
   // ("分享:", "字号:", the 发文字号 again in brackets): skip up to three such lines when a recipient follows.
-  const isRecipient = (t: string): boolean => {
-    if (placeholderRole(t) === '主送机关') return true;
-    return /[:：]$/.test(t) && t.length <= 160 && !/[。；]/.test(t) && !headingLevelOf(t) && !ATTACHMENT_NOTE.test(t) && RECIPIENT_LIKE.test(t);
-  };
   let r = i;
   while (r < Math.min(n, i + 3) && !isRecipient(cl[r]!) && isResidue(cl[r]!)) r++;
   if (r < n && isRecipient(cl[r]!)) {
-    for (let k = i; k < r; k++) set(k, PAREN_DOC_NUMBER.test(cl[k]!) ? '发文字号' : '其他');
-    set(r, '主送机关');
+    for (let k = i; k < r; k++) set(blocks, k, PAREN_DOC_NUMBER.test(cl[k]!) ? '发文字号' : '其他');
+    set(blocks, r, '主送机关');
     recipients = cl[r]!;
     i = r + 1;
   }
-  const bodyStart = i;
+  return { bodyStart: i, title, recipients };
+}
 
-  // ---- 版记, 附件, 成文日期, 署名, from the bottom ----
+/** 版记, 附件, 成文日期, 署名 and 附件说明, from the bottom; where the body ends (exclusive). */
+function readTail(blocks: GwBlock[], cl: string[], bodyStart: number): number {
+  const n = blocks.length;
   let end = n; // exclusive end of what is still unassigned
   // 版记: 抄送 and 印发 lines at the very end.
   for (let k = n - 1; k >= bodyStart; k--) {
     const t = cl[k]!;
     if (PRINTED.test(t)) {
-      set(k, '印发机关和印发日期');
+      set(blocks, k, '印发机关和印发日期');
       end = k;
     } else if (CC.test(t)) {
-      set(k, '抄送');
+      set(blocks, k, '抄送');
       end = k;
     } else if (/^[-—_─━=]{3,}$/.test(t) && end === k + 1) {
-      set(k, '其他');
+      set(blocks, k, '其他');
       end = k;
     } else break;
   }
@@ -264,17 +288,17 @@ export function assignRoles(doc: GwDocument): void {
   if (dateIdx < 0) dateIdx = fallback;
   if (dateIdx >= 0) {
     // Everything after the date: 附注 (in brackets), then the attached or issued document.
-    set(dateIdx, '成文日期');
+    set(blocks, dateIdx, '成文日期');
     let k = dateIdx + 1;
-    while (k < end && NOTE.test(cl[k]!)) set(k++, '附注');
-    for (; k < end; k++) set(k, '附件');
+    while (k < end && NOTE.test(cl[k]!)) set(blocks, k++, '附注');
+    for (; k < end; k++) set(blocks, k, '附件');
     end = dateIdx;
     // 署名: up to four short agency lines right before the date (联合行文).
     let signed = 0;
     for (let s = dateIdx - 1; s >= bodyStart && signed < 4; s--) {
       const t = cl[s]!.replace(/&\w+;/g, '');
       if (t.length > 0 && t.length <= 40 && !/[。；，,：:]/.test(t) && !headingLevelOf(t) && (AGENCY_END.test(t) || signed === 0)) {
-        set(s, '发文机关署名');
+        set(blocks, s, '发文机关署名');
         end = s;
         signed++;
       } else break;
@@ -285,8 +309,8 @@ export function assignRoles(doc: GwDocument): void {
     const t = cl[k]!;
     if (ATTACHMENT_NOTE.test(t) && k >= bodyStart) {
       let j = k;
-      set(j++, '附件说明');
-      while (j < end && /^\d+[.．]/.test(cl[j]!) && (j === k + 1 || blocks[j - 1]!.data.role === '附件说明')) set(j++, '附件说明');
+      set(blocks, j++, '附件说明');
+      while (j < end && /^\d+[.．]/.test(cl[j]!) && (j === k + 1 || blocks[j - 1]!.data.role === '附件说明')) set(blocks, j++, '附件说明');
       if (j >= end || blocks.slice(j, end).every((b) => b.data.role)) {
         end = k;
         break;
@@ -296,7 +320,11 @@ export function assignRoles(doc: GwDocument): void {
     }
   }
 
-  // ---- 正文 ----
+  return end;
+}
+
+/** 正文 (with heading levels) between the two; 其他 for what is left; placeholders marked. */
+function markBody(blocks: GwBlock[], cl: string[], bodyStart: number, end: number): void {
   for (let k = bodyStart; k < end; k++) {
     const b = blocks[k]!;
     if (b.data.role) continue;
@@ -305,21 +333,11 @@ export function assignRoles(doc: GwDocument): void {
     if (level) b.data.headingLevel = level;
   }
   // Anything still without a role (e.g. blank-ish lines before the title) is 其他.
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k]!;
     if (!b.data.role) b.data.role = '其他';
     if (PLACEHOLDER_TEXT.test(cl[k]!)) b.data.placeholder = true;
   }
-
-  const bodyTexts = blocks.filter((b) => b.data.role === '正文').map((b) => b.data.norm);
-  // A 令 has no title of its own: its 版头 ("…国务院令") names the 文种.
-  const ling = blocks.findIndex((b, k) => b.data.role === '发文机关标志' && /令$/.test(cl[k]!));
-  const lingMark = ling >= 0 ? cl[ling] : undefined;
-  const docType = detectDocType(title ?? lingMark, bodyTexts, doc.data.declared);
-  if (!title && lingMark !== undefined && docType.value === '命令') docType.reason = `版头“${lingMark}”表明文种为命令（令）`;
-  doc.data.docType = docType;
-  doc.data.direction = detectDirection(docType.value, recipients, doc.data.declared);
-  doc.data.category = detectCategory(docType.value, doc.data.declared);
 }
 
 /** The first title line: it names a matter (关于…) or, with the next lines, ends in a 文种 word. */
