@@ -291,7 +291,7 @@ export function summarize(filePath: string, doc: GwDocument | null, messages: Li
     else warningCount++;
     if (m.fix) fixableCount++;
   }
-  return {
+  const result: LintResult = {
     filePath,
     docType: doc?.data.docType.value ?? null,
     direction: doc?.data.direction.value ?? null,
@@ -301,15 +301,15 @@ export function summarize(filePath: string, doc: GwDocument | null, messages: Li
     errorCount,
     warningCount,
     fixableCount,
-    ...(doc
-      ? {
-          detection: {
-            docType: { confidence: doc.data.docType.confidence, reason: doc.data.docType.reason },
-            direction: { confidence: doc.data.direction.confidence, reason: doc.data.direction.reason },
-            category: { confidence: doc.data.category.confidence, reason: doc.data.category.reason },
-            cap: cap ?? null,
-          },
-        }
-      : {}),
   };
+  // Assigned rather than spread into the literal (V8's generic copy path), in the same place: last.
+  if (doc) {
+    result.detection = {
+      docType: { confidence: doc.data.docType.confidence, reason: doc.data.docType.reason },
+      direction: { confidence: doc.data.direction.confidence, reason: doc.data.direction.reason },
+      category: { confidence: doc.data.category.confidence, reason: doc.data.category.reason },
+      cap: cap ?? null,
+    };
+  }
+  return result;
 }
