@@ -4,7 +4,7 @@ import { assignRoles } from '../structure/roles.js';
 import { countWords } from '../util/wordcount.js';
 import { getSegmenter } from '../util/segmenter.js';
 import { fill } from '../util/template.js';
-import type { Cite, Fix, LintMessage, LintResult, Locale, ReportDescriptor, Rule, RuleContext, Severity, Visitors } from './types.js';
+import type { BlockVisitor, Cite, Fix, LintMessage, LintResult, Locale, ReportDescriptor, Rule, RuleContext, Severity, Visitors } from './types.js';
 import type { ResolvedConfig } from './config-types.js';
 import { applyDirectives } from './directives.js';
 
@@ -34,6 +34,50 @@ interface RunOptions {
   rules: Map<string, Rule>;
 }
 
+/** A rule that is on under a config, with what that config gives it; the same for every file of the config. */
+interface PlannedRule {
+  id: string;
+  rule: Rule;
+  severity: Severity;
+  cites: Cite[];
+  /** Defaults under the config's options; each file's context gets a copy. */
+  options: Record<string, unknown>;
+}
+
+/**
+ * Which rules are on and how, per resolved config: configs are cached objects shared by every file they apply
+ * to, so this is worked out once rather than for each file. The rule map only grows (plugins add rules as they
+ * load): a plan made before it grew is made again.
+ */
+const plans = new WeakMap<ResolvedConfig, { rules: Map<string, Rule>; size: number; list: PlannedRule[] }>();
+
+function planFor(config: ResolvedConfig, rules: Map<string, Rule>): PlannedRule[] {
+  const hit = plans.get(config);
+  if (hit && hit.rules === rules && hit.size === rules.size) return hit.list;
+  const list: PlannedRule[] = [];
+  for (const [id, setting] of Object.entries(config.rules)) {
+    if (setting.severity === 'off') continue;
+    const rule = rules.get(id);
+    if (!rule) continue;
+    list.push({
+      id,
+      rule,
+      severity: setting.severity,
+      cites: setting.cites && setting.cites.length ? setting.cites : rule.meta.cites,
+      options: { ...(rule.meta.defaultOptions ?? {}), ...(setting.options ?? {}) },
+    });
+  }
+  plans.set(config, { rules, size: rules.size, list });
+  return list;
+}
+
+/** A rule running on one file: its visitors, and whether it has thrown (then it is skipped for the rest). */
+interface ActiveRule {
+  id: string;
+  visitors: Visitors;
+  failed: boolean;
+}
+
 /**
  * Runs the enabled rules over a structured document and returns its messages, sorted, with directives
  * applied. A rule that throws becomes one error message; it never takes the file (or the run) down.
@@ -44,47 +88,44 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
   const docType = doc.data.docType.value;
   const direction = doc.data.direction.value;
   const category = doc.data.category.value;
+  const kind = doc.data.kind;
+  const locale = opts.locale;
+  const blocksWithRole = (role: Role): GwBlock[] => doc.children.filter((b) => b.data.role === role && !b.data.placeholder);
 
-  const active: { rule: Rule; visitors: Visitors; id: string }[] = [];
-  for (const [id, setting] of Object.entries(config.rules)) {
-    if (setting.severity === 'off') continue;
-    const rule = opts.rules.get(id);
-    if (!rule) continue;
-    if (rule.meta.appliesTo && !rule.meta.appliesTo.includes(doc.data.kind)) continue;
-    const severity: Severity = setting.severity;
-    const cites: Cite[] = setting.cites && setting.cites.length ? setting.cites : rule.meta.cites;
-    const options = { ...(rule.meta.defaultOptions ?? {}), ...(setting.options ?? {}) };
+  const active: ActiveRule[] = [];
+  for (const { id, rule, severity, cites, options } of planFor(config, opts.rules)) {
+    if (rule.meta.appliesTo && !rule.meta.appliesTo.includes(kind)) continue;
     const context: RuleContext = {
       id,
-      options,
+      options: { ...options },
       doc,
-      locale: opts.locale,
+      locale,
       cites,
       docType,
       direction,
       category,
-      blocksWithRole: (role) => doc.children.filter((b) => b.data.role === role && !b.data.placeholder),
+      blocksWithRole,
       segmenter: getSegmenter,
       report(d: ReportDescriptor) {
         // A finding may name the one clause it rests on; under a profile that sets its own citations, only if
         // that clause is among them (same regulation and article).
         const narrowed = d.cites?.filter((c) => cites.some((x) => x.regulation === c.regulation && x.article === c.article));
         const own = narrowed && narrowed.length ? narrowed : cites;
-        messages.push(toMessage(doc, rule, id, severity, own, d, opts.locale, lineStarts));
+        messages.push(toMessage(doc, rule, id, severity, own, d, locale, lineStarts));
       },
     };
     try {
-      active.push({ rule, id, visitors: rule.create(context) });
+      active.push({ id, visitors: rule.create(context), failed: false });
     } catch (e) {
-      messages.push(crashMessage(id, e, opts.locale));
+      messages.push(crashMessage(id, e, locale));
     }
   }
 
-  // Visitors are called in a loop of rules × blocks: no closure per call, and a rule that throws is dropped
-  // for the rest of this file with one message.
-  const fail = (entry: (typeof active)[number], e: unknown): void => {
-    messages.push(crashMessage(entry.id, e, opts.locale));
+  // A rule that throws is dropped for the rest of this file, with one message.
+  const fail = (entry: ActiveRule, e: unknown): void => {
+    messages.push(crashMessage(entry.id, e, locale));
     entry.visitors = {};
+    entry.failed = true;
   };
   const visitDoc = (key: 'document' | 'document:exit'): void => {
     for (const a of active) {
@@ -99,17 +140,25 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
   };
   visitDoc('document');
   // Which visitors a block of each role calls, in rule order (block before role within a rule), worked out once
-  // per role rather than looked up rule by rule for every block.
-  type Call = { a: (typeof active)[number]; key: 'block' | `role:${string}` };
-  const callsByRole = new Map<string, Call[]>();
-  const callsFor = (role: string): Call[] => {
+  // per role (after the document visitors, as rules may set up there) rather than looked up rule by rule for
+  // every block: the functions themselves, parallel to the rule each belongs to.
+  const callsByRole = new Map<string, { fns: BlockVisitor[]; owners: ActiveRule[] }>();
+  const callsFor = (role: string): { fns: BlockVisitor[]; owners: ActiveRule[] } => {
     let calls = callsByRole.get(role);
     if (calls) return calls;
-    calls = [];
+    calls = { fns: [], owners: [] };
     const roleKey = `role:${role}` as const;
     for (const a of active) {
-      if (a.visitors.block) calls.push({ a, key: 'block' });
-      if (a.visitors[roleKey]) calls.push({ a, key: roleKey });
+      const onBlock = a.visitors.block;
+      if (onBlock) {
+        calls.fns.push(onBlock);
+        calls.owners.push(a);
+      }
+      const onRole = a.visitors[roleKey];
+      if (onRole) {
+        calls.fns.push(onRole);
+        calls.owners.push(a);
+      }
     }
     callsByRole.set(role, calls);
     return calls;
@@ -117,14 +166,15 @@ export function runRules(doc: GwDocument, config: ResolvedConfig, opts: RunOptio
   for (const block of doc.children) {
     // A template's placeholder is not text yet: nothing to check in it.
     if (block.data.placeholder) continue;
-    for (const { a, key } of callsFor(block.data.role ?? '其他')) {
-      // Looked up again: a rule that threw has had its visitors taken away.
-      const fn = a.visitors[key];
-      if (!fn) continue;
+    const { fns, owners } = callsFor(block.data.role ?? '其他');
+    for (let i = 0; i < fns.length; i++) {
+      const owner = owners[i]!;
+      if (owner.failed) continue;
+      const fn = fns[i]!;
       try {
         fn(block);
       } catch (e) {
-        fail(a, e);
+        fail(owner, e);
       }
     }
   }
@@ -241,7 +291,7 @@ export function summarize(filePath: string, doc: GwDocument | null, messages: Li
     else warningCount++;
     if (m.fix) fixableCount++;
   }
-  return {
+  const result: LintResult = {
     filePath,
     docType: doc?.data.docType.value ?? null,
     direction: doc?.data.direction.value ?? null,
@@ -251,15 +301,15 @@ export function summarize(filePath: string, doc: GwDocument | null, messages: Li
     errorCount,
     warningCount,
     fixableCount,
-    ...(doc
-      ? {
-          detection: {
-            docType: { confidence: doc.data.docType.confidence, reason: doc.data.docType.reason },
-            direction: { confidence: doc.data.direction.confidence, reason: doc.data.direction.reason },
-            category: { confidence: doc.data.category.confidence, reason: doc.data.category.reason },
-            cap: cap ?? null,
-          },
-        }
-      : {}),
   };
+  // Assigned rather than spread into the literal (V8's generic copy path), in the same place: last.
+  if (doc) {
+    result.detection = {
+      docType: { confidence: doc.data.docType.confidence, reason: doc.data.docType.reason },
+      direction: { confidence: doc.data.direction.confidence, reason: doc.data.direction.reason },
+      category: { confidence: doc.data.category.confidence, reason: doc.data.category.reason },
+      cap: cap ?? null,
+    };
+  }
+  return result;
 }

@@ -1,6 +1,6 @@
 import { buildLineStarts, offsetToPoint } from './positions.js';
 import { hasTraditional, normalize } from './normalize.js';
-import type { DeclaredMeta, Directive, DocxInfo, GwBlock, GwDocument, InputKind, PageSetup, ReaderNotice } from './types.js';
+import type { DeclaredMeta, Directive, DocumentData, DocxInfo, GwBlock, GwDocument, InputKind, PageSetup, ReaderNotice } from './types.js';
 import type { BlockBuilder, BlockExtra } from './builder.js';
 
 export interface RawBlock {
@@ -41,24 +41,27 @@ export function assembleDocument(input: AssembleInput): GwDocument {
   const traditional = children.some((b) => hasTraditional(b.data.text));
   for (const b of children) b.data.norm = normalize(b.data.text, traditional);
 
+  const data: DocumentData = {
+    kind: input.kind,
+    filePath: input.filePath,
+    source: input.source,
+    declared: input.declared ?? {},
+    lineStarts,
+    docType: { value: null, confidence: 0, reason: '' },
+    direction: { value: null, confidence: 0, reason: '' },
+    category: { value: null, confidence: 0, reason: '' },
+    directives: input.directives ?? [],
+    notices: input.notices ?? [],
+  };
+  // Added after, in this order, rather than spread into the literal: a spread makes V8 build the object
+  // through its generic copy path.
+  if (input.page) data.page = input.page;
+  if (input.docx) data.docx = input.docx;
+  if (input.extra) data.extra = input.extra;
   return {
     type: 'root',
     children,
     position: { start: offsetToPoint(lineStarts, 0), end: offsetToPoint(lineStarts, input.source.length) },
-    data: {
-      kind: input.kind,
-      filePath: input.filePath,
-      source: input.source,
-      declared: input.declared ?? {},
-      lineStarts,
-      docType: { value: null, confidence: 0, reason: '' },
-      direction: { value: null, confidence: 0, reason: '' },
-      category: { value: null, confidence: 0, reason: '' },
-      directives: input.directives ?? [],
-      notices: input.notices ?? [],
-      ...(input.page ? { page: input.page } : {}),
-      ...(input.docx ? { docx: input.docx } : {}),
-      ...(input.extra ? { extra: input.extra } : {}),
-    },
+    data,
   };
 }

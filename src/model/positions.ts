@@ -2,9 +2,8 @@ import type { GwBlock, Point, Position, Segment } from './types.js';
 
 export function buildLineStarts(source: string): number[] {
   const starts = [0];
-  for (let i = 0; i < source.length; i++) {
-    if (source.charCodeAt(i) === 10) starts.push(i + 1);
-  }
+  // indexOf searches natively: several times faster than reading every character here.
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

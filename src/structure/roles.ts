@@ -22,16 +22,8 @@ import {
  * 正文 in between — so that it works on a full Word draft and on a web extraction without 版头 alike.
  */
 
-// Asked many times per block by the heuristics below: computed once per block.
-const cleaned = new WeakMap<GwBlock, string>();
-const clean = (b: GwBlock): string => {
-  let t = cleaned.get(b);
-  if (t === undefined) {
-    t = b.data.norm.replace(/[\s\u3000]+/g, '');
-    cleaned.set(b, t);
-  }
-  return t;
-};
+/** A block's normalised text without white space: what the heuristics below read. */
+const cleanText = (b: GwBlock): string => b.data.norm.replace(/[\s\u3000]+/g, '');
 
 /** Agency-like names: what a 发文机关标志 or 署名 looks like. */
 const AGENCY_END = /(人民政府|政府|委员会|委|办公室|办公厅|厅|局|部|院|署|会|处|科|室|中心|小组|党组|支队|大队|公司|集团|大学|学院|学校|街道|社区|镇|乡|村|所|站|队|团|馆)(（[^）]*）)?$/;
@@ -40,8 +32,7 @@ const AGENCY_END = /(人民政府|政府|委员会|委|办公室|办公厅|厅|�
 const AGENCY_BEFORE_LING = /(国务院|政府|部|委员会|局|署|院|行|会)令$/;
 
 /** Lines that make up a title: no sentence end, not a recipient line, not too long. */
-function titleLike(b: GwBlock): boolean {
-  const t = clean(b);
+function titleLike(t: string): boolean {
   if (!t || t.length > 80) return false;
   if (/[。；！？]$/.test(t) || /[:：]$/.test(t)) return false;
   if (/[。；]/.test(t)) return false;
@@ -49,8 +40,8 @@ function titleLike(b: GwBlock): boolean {
 }
 
 /** A 署名 line: short, no sentence punctuation (an agency, or 职务 + 姓名 as in a 令). */
-function isSignatureLike(b: GwBlock): boolean {
-  const t = clean(b).replace(/&\w+;/g, '');
+function isSignatureLike(cleaned: string): boolean {
+  const t = cleaned.replace(/&\w+;/g, '');
   return t.length > 0 && t.length <= 40 && !/[。；，,：:]/.test(t);
 }
 
@@ -75,8 +66,7 @@ const RECIPIENT_LIKE = /(政府|局|委|办|厅|部|院|署|会|处|室|科|中�
 const PAREN_DOC_NUMBER = /^[(（][^()（）]*〔\d{4}〕\d+号[)）]$/;
 
 /** Short lines a web page leaves between a title and its recipient. */
-function isResidue(b: GwBlock): boolean {
-  const t = clean(b);
+function isResidue(t: string): boolean {
   return t.length <= 12 && !/[。；，]/.test(t) ? true : PAREN_DOC_NUMBER.test(t);
 }
 
@@ -98,8 +88,7 @@ function dateLine(b: GwBlock): boolean {
   return false;
 }
 
-function headerRole(b: GwBlock): Role | undefined {
-  const t = clean(b);
+function headerRole(b: GwBlock, t: string): Role | undefined {
   if (COPY_NUMBER.test(t)) return '份号';
   if (SECRECY.test(t)) return '密级和保密期限';
   if (URGENCY.test(t)) return '紧急程度';
@@ -114,12 +103,39 @@ function headerRole(b: GwBlock): Role | undefined {
 
 export function assignRoles(doc: GwDocument): void {
   const blocks = doc.children;
-  const n = blocks.length;
-  const set = (i: number, role: Role): void => {
-    blocks[i]!.data.role = role;
-  };
+  // Each block's cleaned text, read many times by the heuristics below (and at least once for every block).
+  const cl = blocks.map(cleanText);
+  // The pass in its three parts, each its own function: the top and the bottom of a draft are read a few lines
+  // each, the body once per block; a compiler that optimises the per-block loops then need not take in the
+  // whole pass with them.
+  const { bodyStart, title, recipients } = readHead(blocks, cl);
+  const end = readTail(blocks, cl, bodyStart);
+  markBody(blocks, cl, bodyStart, end);
 
-  // ---- 版头 and 标题, from the top ----
+  const bodyTexts = blocks.filter((b) => b.data.role === '正文').map((b) => b.data.norm);
+  // A 令 has no title of its own: its 版头 ("…国务院令") names the 文种.
+  const ling = blocks.findIndex((b, k) => b.data.role === '发文机关标志' && /令$/.test(cl[k]!));
+  const lingMark = ling >= 0 ? cl[ling] : undefined;
+  const docType = detectDocType(title ?? lingMark, bodyTexts, doc.data.declared);
+  if (!title && lingMark !== undefined && docType.value === '命令') docType.reason = `版头“${lingMark}”表明文种为命令（令）`;
+  doc.data.docType = docType;
+  doc.data.direction = detectDirection(docType.value, recipients, doc.data.declared);
+  doc.data.category = detectCategory(docType.value, doc.data.declared);
+}
+
+function set(blocks: GwBlock[], i: number, role: Role): void {
+  blocks[i]!.data.role = role;
+}
+
+/** 主送机关: a short line ending with a colon that names bodies (or a placeholder standing for one). */
+function isRecipient(t: string): boolean {
+  if (placeholderRole(t) === '主送机关') return true;
+  return /[:：]$/.test(t) && t.length <= 160 && !/[。；]/.test(t) && !headingLevelOf(t) && !ATTACHMENT_NOTE.test(t) && RECIPIENT_LIKE.test(t);
+}
+
+/** 版头, 标题 and 主送机关, from the top; where the body starts. */
+function readHead(blocks: GwBlock[], cl: string[]): { bodyStart: number; title: string | undefined; recipients: string | undefined } {
+  const n = blocks.length;
   let i = 0;
   let title: string | undefined;
   let recipients: string | undefined;
@@ -132,35 +148,35 @@ export function assignRoles(doc: GwDocument): void {
   const TOP_SCAN = Math.min(n, 14 + furniture);
   while (i < TOP_SCAN) {
     const b = blocks[i]!;
-    const t = clean(b);
-    const hr = headerRole(b);
+    const t = cl[i]!;
+    const hr = headerRole(b, t);
     if (hr) {
-      set(i, hr);
+      set(blocks, i, hr);
       sawHeader = true;
       i++;
       continue;
     }
     if (ORNAMENT.test(t)) {
-      set(i, '其他');
+      set(blocks, i, '其他');
       i++;
       continue;
     }
     // In a Word file the 版头's agency name sits in a text box, and the title is the centred line below it.
-    if (b.data.container === 'textbox' && titleIdx.length === 0 && t.length <= 30 && !/关于/.test(t) && !startsTitle(blocks, i)) {
+    if (b.data.container === 'textbox' && titleIdx.length === 0 && t.length <= 30 && !/关于/.test(t) && !startsTitle(blocks, cl, i)) {
       // 联合行文 stacks the agencies ("XXXX人民政府", "发文机关二") beside one "文件" box.
-      set(i, AGENCY_END.test(t) || sawHeader ? '发文机关标志' : '其他');
+      set(blocks, i, AGENCY_END.test(t) || sawHeader ? '发文机关标志' : '其他');
       sawHeader ||= AGENCY_END.test(t);
       i++;
       continue;
     }
     if (b.data.container === 'table' && titleIdx.length === 0) {
       // A form at the top (明传电报's 发电单位 / 等级 / 签批 table) is 版头 furniture.
-      set(i, headerRole(b) ?? '其他');
+      set(blocks, i, headerRole(b, t) ?? '其他');
       i++;
       continue;
     }
     // Two items spaced apart on one line ("XXXX人民政府      2020年2月19日") are a 版头 line, not a title.
-    if (title === undefined && b.data.format?.alignment === 'center' && b.data.container !== 'textbox' && titleLike(b) && !isDate(t) && !/\S[\s\u3000]{3,}\S/.test(b.data.text) && !/\d{4}\s*年.*日$/.test(t)) {
+    if (title === undefined && b.data.format?.alignment === 'center' && b.data.container !== 'textbox' && titleLike(t) && !isDate(t) && !/\S[\s\u3000]{3,}\S/.test(b.data.text) && !/\d{4}\s*年.*日$/.test(t)) {
       titleIdx.push(i);
       title = placeholderRole(t) === '标题' ? '' : t;
       i++;
@@ -174,23 +190,23 @@ export function assignRoles(doc: GwDocument): void {
     }
     // An agency name alone above the title, in a red-header draft without "文件" (e.g. 纪要, 函 版头).
     if (!sawHeader && titleIdx.length === 0 && i + 1 < n && AGENCY_END.test(t) && t.length <= 25 && !/关于/.test(t)) {
-      const next = clean(blocks[i + 1]!);
+      const next = cl[i + 1]!;
       // Before 发文字号 it is the 版头 of a 函 or 纪要; before "关于…" it is the first line of a split title.
-      if (headerRole(blocks[i + 1]!) && !/^关于/.test(next)) {
-        set(i, '发文机关标志');
+      if (headerRole(blocks[i + 1]!, next) && !/^关于/.test(next)) {
+        set(blocks, i, '发文机关标志');
         sawHeader = true;
         i++;
         continue;
       }
     }
-    if (title === undefined && titleLike(b) && startsTitle(blocks, i)) {
+    if (title === undefined && titleLike(t) && startsTitle(blocks, cl, i)) {
       titleIdx.push(i);
       title = t;
       i++;
       continue;
     }
     const titleFromHeading = titleIdx.length > 0 && blocks[titleIdx[0]!]!.data.markdownDepth !== undefined;
-    if (title !== undefined && !titleFromHeading && titleIdx[titleIdx.length - 1] === i - 1 && titleLike(b) && !headingLevelOf(t) && b.data.markdownDepth === undefined && continuesTitle(title, t)) {
+    if (title !== undefined && !titleFromHeading && titleIdx[titleIdx.length - 1] === i - 1 && titleLike(t) && !headingLevelOf(t) && b.data.markdownDepth === undefined && continuesTitle(title, t)) {
       titleIdx.push(i);
       title += t;
       i++;
@@ -203,46 +219,44 @@ export function assignRoles(doc: GwDocument): void {
     const h = blocks.findIndex((b, k) => k < TOP_SCAN && b.data.markdownDepth === 1);
     if (h >= 0 && !blocks[h]!.data.role) {
       titleIdx.push(h);
-      title = clean(blocks[h]!);
+      title = cl[h]!;
       i = Math.max(i, h + 1);
     }
   }
-  for (const k of titleIdx) set(k, '标题');
+  for (const k of titleIdx) set(blocks, k, '标题');
   // Header parts right after the title (web order: title, then 发文字号).
-  while (i < n && headerRole(blocks[i]!)) {
-    set(i, headerRole(blocks[i]!)!);
+  while (i < n && headerRole(blocks[i]!, cl[i]!)) {
+    set(blocks, i, headerRole(blocks[i]!, cl[i]!)!);
     i++;
   }
   // 主送机关: a short line ending with a colon, right after the title. Web pages leave residue between the two
   // ("分享:", "字号:", the 发文字号 again in brackets): skip up to three such lines when a recipient follows.
-  const isRecipient = (b: GwBlock): boolean => {
-    const t = clean(b);
-    if (placeholderRole(t) === '主送机关') return true;
-    return /[:：]$/.test(t) && t.length <= 160 && !/[。；]/.test(t) && !headingLevelOf(t) && !ATTACHMENT_NOTE.test(t) && RECIPIENT_LIKE.test(t);
-  };
   let r = i;
-  while (r < Math.min(n, i + 3) && !isRecipient(blocks[r]!) && isResidue(blocks[r]!)) r++;
-  if (r < n && isRecipient(blocks[r]!)) {
-    for (let k = i; k < r; k++) set(k, PAREN_DOC_NUMBER.test(clean(blocks[k]!)) ? '发文字号' : '其他');
-    set(r, '主送机关');
-    recipients = clean(blocks[r]!);
+  while (r < Math.min(n, i + 3) && !isRecipient(cl[r]!) && isResidue(cl[r]!)) r++;
+  if (r < n && isRecipient(cl[r]!)) {
+    for (let k = i; k < r; k++) set(blocks, k, PAREN_DOC_NUMBER.test(cl[k]!) ? '发文字号' : '其他');
+    set(blocks, r, '主送机关');
+    recipients = cl[r]!;
     i = r + 1;
   }
-  const bodyStart = i;
+  return { bodyStart: i, title, recipients };
+}
 
-  // ---- 版记, 附件, 成文日期, 署名, from the bottom ----
+/** 版记, 附件, 成文日期, 署名 and 附件说明, from the bottom; where the body ends (exclusive). */
+function readTail(blocks: GwBlock[], cl: string[], bodyStart: number): number {
+  const n = blocks.length;
   let end = n; // exclusive end of what is still unassigned
   // 版记: 抄送 and 印发 lines at the very end.
   for (let k = n - 1; k >= bodyStart; k--) {
-    const t = clean(blocks[k]!);
+    const t = cl[k]!;
     if (PRINTED.test(t)) {
-      set(k, '印发机关和印发日期');
+      set(blocks, k, '印发机关和印发日期');
       end = k;
     } else if (CC.test(t)) {
-      set(k, '抄送');
+      set(blocks, k, '抄送');
       end = k;
     } else if (/^[-—_─━=]{3,}$/.test(t) && end === k + 1) {
-      set(k, '其他');
+      set(blocks, k, '其他');
       end = k;
     } else break;
   }
@@ -250,7 +264,7 @@ export function assignRoles(doc: GwDocument): void {
   // 印发 notice issues) or the 版记 follow. The last date in the file may belong to an attachment.
   const afterNotes = (k: number): number => {
     let j = k + 1;
-    while (j < end && NOTE.test(clean(blocks[j]!))) j++;
+    while (j < end && NOTE.test(cl[j]!)) j++;
     return j;
   };
   let dateIdx = -1;
@@ -258,33 +272,33 @@ export function assignRoles(doc: GwDocument): void {
   for (let k = bodyStart; k < end; k++) {
     if (!dateLine(blocks[k]!)) continue;
     const j = afterNotes(k);
-    if (j >= end || ATTACHMENT_HEAD.test(clean(blocks[j]!))) {
+    if (j >= end || ATTACHMENT_HEAD.test(cl[j]!)) {
       dateIdx = k;
       break;
     }
-    const signed = k > bodyStart && isSignatureLike(blocks[k - 1]!);
+    const signed = k > bodyStart && isSignatureLike(cl[k - 1]!);
     // Signed, dated, and followed by a document title: what follows is the text this one issues or forwards
     // (印发 / 转发 notices), even when that text ends with a date of its own.
-    if (signed && startsTitle(blocks, j)) {
+    if (signed && startsTitle(blocks, cl, j)) {
       dateIdx = k;
       break;
     }
-    if (fallback < 0 && titleLike(blocks[j]!) && signed) fallback = k;
+    if (fallback < 0 && titleLike(cl[j]!) && signed) fallback = k;
   }
   if (dateIdx < 0) dateIdx = fallback;
   if (dateIdx >= 0) {
     // Everything after the date: 附注 (in brackets), then the attached or issued document.
-    set(dateIdx, '成文日期');
+    set(blocks, dateIdx, '成文日期');
     let k = dateIdx + 1;
-    while (k < end && NOTE.test(clean(blocks[k]!))) set(k++, '附注');
-    for (; k < end; k++) set(k, '附件');
+    while (k < end && NOTE.test(cl[k]!)) set(blocks, k++, '附注');
+    for (; k < end; k++) set(blocks, k, '附件');
     end = dateIdx;
     // 署名: up to four short agency lines right before the date (联合行文).
     let signed = 0;
     for (let s = dateIdx - 1; s >= bodyStart && signed < 4; s--) {
-      const t = clean(blocks[s]!).replace(/&\w+;/g, '');
+      const t = cl[s]!.replace(/&\w+;/g, '');
       if (t.length > 0 && t.length <= 40 && !/[。；，,：:]/.test(t) && !headingLevelOf(t) && (AGENCY_END.test(t) || signed === 0)) {
-        set(s, '发文机关署名');
+        set(blocks, s, '发文机关署名');
         end = s;
         signed++;
       } else break;
@@ -292,11 +306,11 @@ export function assignRoles(doc: GwDocument): void {
   }
   // 附件说明: "附件：…" in the last part of the body, with its numbered continuation lines.
   for (let k = bodyStart; k < end; k++) {
-    const t = clean(blocks[k]!);
+    const t = cl[k]!;
     if (ATTACHMENT_NOTE.test(t) && k >= bodyStart) {
       let j = k;
-      set(j++, '附件说明');
-      while (j < end && /^\d+[.．]/.test(clean(blocks[j]!)) && (j === k + 1 || blocks[j - 1]!.data.role === '附件说明')) set(j++, '附件说明');
+      set(blocks, j++, '附件说明');
+      while (j < end && /^\d+[.．]/.test(cl[j]!) && (j === k + 1 || blocks[j - 1]!.data.role === '附件说明')) set(blocks, j++, '附件说明');
       if (j >= end || blocks.slice(j, end).every((b) => b.data.role)) {
         end = k;
         break;
@@ -306,39 +320,35 @@ export function assignRoles(doc: GwDocument): void {
     }
   }
 
-  // ---- 正文 ----
+  return end;
+}
+
+/** 正文 (with heading levels) between the two; 其他 for what is left; placeholders marked. */
+function markBody(blocks: GwBlock[], cl: string[], bodyStart: number, end: number): void {
   for (let k = bodyStart; k < end; k++) {
     const b = blocks[k]!;
     if (b.data.role) continue;
     b.data.role = '正文';
-    const level = headingLevelOf(clean(b));
+    const level = headingLevelOf(cl[k]!);
     if (level) b.data.headingLevel = level;
   }
   // Anything still without a role (e.g. blank-ish lines before the title) is 其他.
-  for (const b of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
     if (!b.data.role) b.data.role = '其他';
-    if (PLACEHOLDER_TEXT.test(clean(b))) b.data.placeholder = true;
+    if (PLACEHOLDER_TEXT.test(cl[k]!)) b.data.placeholder = true;
   }
-
-  const bodyTexts = blocks.filter((b) => b.data.role === '正文').map((b) => b.data.norm);
-  // A 令 has no title of its own: its 版头 ("…国务院令") names the 文种.
-  const lingMark = blocks.find((b) => b.data.role === '发文机关标志' && /令$/.test(clean(b)));
-  const docType = detectDocType(title ?? (lingMark ? clean(lingMark) : undefined), bodyTexts, doc.data.declared);
-  if (!title && lingMark && docType.value === '命令') docType.reason = `版头“${clean(lingMark)}”表明文种为命令（令）`;
-  doc.data.docType = docType;
-  doc.data.direction = detectDirection(docType.value, recipients, doc.data.declared);
-  doc.data.category = detectCategory(docType.value, doc.data.declared);
 }
 
 /** The first title line: it names a matter (关于…) or, with the next lines, ends in a 文种 word. */
-function startsTitle(blocks: GwBlock[], i: number): boolean {
+function startsTitle(blocks: GwBlock[], cl: string[], i: number): boolean {
   const b = blocks[i]!;
   if (b.data.markdownDepth === 1) return true;
   let joined = '';
   for (let k = i; k < Math.min(blocks.length, i + 4); k++) {
     const bk = blocks[k]!;
-    if (!titleLike(bk) || headerRole(bk)) break;
-    joined += clean(bk);
+    if (!titleLike(cl[k]!) || headerRole(bk, cl[k]!)) break;
+    joined += cl[k]!;
     if (/关于/.test(joined) || /(请示|报告|通知|通报|通告|公告|公报|决议|决定|命令|意见|议案|批复|函|纪要|简报|答复|条例|规定|办法|细则|方案|规则)$/.test(joined)) return true;
   }
   return false;
