@@ -44,9 +44,6 @@ const NOT_PROSE = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”‘’
 
 /** Each paired mark → [index in PAIRS, whether it opens]. */
 const PAIR_CODE = new Map<number, [number, boolean]>(PAIRS.flatMap(([o, c], p): [number, [number, boolean]][] => [[o.charCodeAt(0), [p, true]], [c.charCodeAt(0), [p, false]]]));
-/** Every paired mark lies in this range (‘ U+2018 … 』 U+300F): one comparison skips the Han characters. */
-const PAIR_MIN = Math.min(...PAIR_CODE.keys());
-const PAIR_MAX = Math.max(...PAIR_CODE.keys());
 let ZEROS = new Uint8Array(4096);
 /** A read-only all-zero mask of at least n entries. */
 function zeros(n: number): Uint8Array {
@@ -55,6 +52,34 @@ function zeros(n: number): Uint8Array {
 }
 /** NOT_PROSE cannot match a text without any of these. */
 const MAYBE_NOT_PROSE = /[:@&]|www\./;
+
+/**
+ * What each check looks at, by character code. The pass that counts Han and Latin characters notes which kinds
+ * a paragraph has and where its marks are, so each check visits only those marks, and a check (or its regex
+ * scan) whose characters are absent is skipped: most paragraphs have a few “，。” and nothing else of interest.
+ */
+const HALF = 1; // , . : ; ? !
+const ROUND = 2; // ( ) （ ）
+const PAIRED = 4; // “ ” 《 》 …
+const STRAIGHT = 8; // "
+const ELLIPSIS = 16; // … . ．
+const DASH = 32; // - －
+/** ，、；：。 — of interest only doubled (“，，”, “。。。”). */
+const REPEATED = 64;
+/** The kinds whose positions are listed for the checks that walk the paragraph. */
+const LISTED = HALF | ROUND | PAIRED | STRAIGHT;
+const KIND = new Uint8Array(0x10000);
+const kind = (chars: string, k: number): void => {
+  for (const c of chars) KIND[c.charCodeAt(0)]! |= k;
+};
+kind(',.:;?!', HALF);
+kind('()（）', ROUND);
+for (const u of PAIR_CODE.keys()) KIND[u]! |= PAIRED;
+kind('"', STRAIGHT);
+kind('….．', ELLIPSIS);
+kind('-－', DASH);
+kind('，、；：。', REPEATED);
+let MARKS = new Int32Array(1024);
 
 interface Unpaired {
   block: GwBlock;
@@ -142,28 +167,37 @@ export const punctuation: Rule = {
       // A line of English with Chinese words in it (a bilingual note) follows English punctuation.
       let han = 0;
       let latin = 0;
+      let seen = 0;
+      if (MARKS.length < n) MARKS = new Int32Array(Math.max(n, MARKS.length * 2));
+      const marks = MARKS;
+      let nMarks = 0;
       // Character codes, not one-character strings: V8 allocates a new string for every CJK character read
       // as norm[i], which made this rule the slowest part of linting long drafts.
       for (let i = 0; i < n; i++) {
-        if (mask[i]) continue;
         const u = norm.charCodeAt(i);
+        const k = KIND[u]!;
+        if (k !== 0) {
+          // Listed whether masked or not: the paired marks are matched inside addresses too.
+          if (k & LISTED) marks[nMarks++] = i;
+          if (k !== REPEATED || norm.charCodeAt(i - 1) === u) seen |= k;
+        }
+        if (mask[i]) continue;
         const l = u | 0x20;
         if (l >= 0x61 && l <= 0x7a) latin++;
         else if ((u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x2e80 && isHan(norm[i]))) han++;
       }
       if (latin > han) return;
       // The heading marker at the start ("(一)", "一.") is heading-sequence's to report and fix.
-      const marker = markerOf(text, norm);
+      const marker = seen & (HALF | ROUND) ? markerOf(text, norm) : undefined;
       const markerEnd = marker ? marker.length : 0;
       const report = (messageId: string, start: number, end: number, data: Record<string, string>, fix?: string): void => {
         context.report({ messageId, block, start, end, data, ...(fix !== undefined ? { fix: { text: fix } } : {}) });
       };
 
       // Half-width , ; : ? ! . after a Chinese character.
-      for (let i = markerEnd; i < n; i++) {
-        const u = norm.charCodeAt(i);
-        // , . : ; ? ! — a code test first: this runs for every character.
-        if ((u !== 44 && u !== 46 && u !== 58 && u !== 59 && u !== 63 && u !== 33) || mask[i]) continue;
+      if (seen & HALF) for (let x = 0; x < nMarks; x++) {
+        const i = marks[x]!;
+        if (i < markerEnd || !(KIND[norm.charCodeAt(i)]! & HALF) || mask[i]) continue;
         const c = norm[i]!;
         // "附件:" opening the attachment note is attachment-note's to report and fix.
         if (c === ':' && i <= 3 && /^附\s*件\s*$/.test(norm.slice(0, i))) continue;
@@ -186,14 +220,15 @@ export const punctuation: Rule = {
         const run = norm.slice(i, k);
         const expected = [...run].map((x) => FULL[x]!).join('');
         report('halfWidth', i, j, { found: run, expected }, expected);
-        i = k - 1;
+        // The run of ? and ! is reported as one.
+        while (x + 1 < nMarks && marks[x + 1]! < k) x++;
       }
 
       // Round brackets of either width, paired.
       const stack: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const u = norm.charCodeAt(i);
-        if ((u !== 40 && u !== 41 && u !== 0xff08 && u !== 0xff09) || mask[i]) continue;
+      if (seen & ROUND) for (let x = 0; x < nMarks; x++) {
+        const i = marks[x]!;
+        if (!(KIND[norm.charCodeAt(i)]! & ROUND) || mask[i]) continue;
         const c = norm[i]!;
         if (c === '(' || c === '（') stack.push(i);
         else if (c === ')' || c === '）') {
@@ -221,11 +256,10 @@ export const punctuation: Rule = {
       }
 
       // The other pairs, in one pass (each pair keeps its own stack).
-      const opensOf: number[][] = PAIRS.map(() => []);
-      for (let i = 0; i < n; i++) {
-        const u = norm.charCodeAt(i);
-        if (u < PAIR_MIN || u > PAIR_MAX) continue;
-        const slot = PAIR_CODE.get(u);
+      const opensOf: number[][] = seen & PAIRED ? PAIRS.map(() => []) : [];
+      if (seen & PAIRED) for (let x = 0; x < nMarks; x++) {
+        const i = marks[x]!;
+        const slot = PAIR_CODE.get(norm.charCodeAt(i));
         if (slot === undefined) continue;
         const [p, isOpen] = slot;
         if (isOpen) {
@@ -244,7 +278,10 @@ export const punctuation: Rule = {
       // Straight double quotes in Chinese text: paired in order; a pair that quotes Chinese (or stands next to it)
       // becomes “”. An odd count cannot be paired safely: reported, not fixed.
       const straight: number[] = [];
-      for (let i = 0; i < n; i++) if (norm.charCodeAt(i) === 34 && !mask[i]) straight.push(i);
+      if (seen & STRAIGHT) for (let x = 0; x < nMarks; x++) {
+        const i = marks[x]!;
+        if (norm.charCodeAt(i) === 34 && !mask[i]) straight.push(i);
+      }
       if (straight.length % 2 === 0) {
         for (let k = 0; k < straight.length; k += 2) {
           const a = straight[k]!;
@@ -257,7 +294,7 @@ export const punctuation: Rule = {
       }
 
       // Ellipsis and dash forms.
-      for (const m of norm.matchAll(/…+|\.{3,}|。{3,}|．{3,}/g)) {
+      if (seen & (ELLIPSIS | REPEATED)) for (const m of norm.matchAll(/…+|\.{3,}|。{3,}|．{3,}/g)) {
         const s = m.index!;
         const e = s + m[0].length;
         if (mask[s]) continue;
@@ -270,13 +307,13 @@ export const punctuation: Rule = {
         if (latinSide(norm[e]) && norm[s - 1] === undefined) continue;
         report('ellipsis', s, e, { found: m[0] }, '……');
       }
-      for (const m of norm.matchAll(/(?<!-)-{2,3}(?!-)|－{2,3}/g)) {
+      if (seen & DASH) for (const m of norm.matchAll(/(?<!-)-{2,3}(?!-)|－{2,3}/g)) {
         const s = m.index!;
         const e = s + m[0].length;
         if (mask[s] || !isCjk(norm[s - 1]) || !isCjk(norm[e])) continue;
         report('dash', s, e, { found: m[0] }, '——');
       }
-      for (const m of norm.matchAll(/([，、；：])\1+|(?<!。)。。(?!。)/g)) {
+      if (seen & REPEATED) for (const m of norm.matchAll(/([，、；：])\1+|(?<!。)。。(?!。)/g)) {
         report('doubled', m.index!, m.index! + m[0].length, { found: m[0] }, m[0][0]!);
       }
     };
