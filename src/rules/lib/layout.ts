@@ -148,7 +148,15 @@ export function inBody(block: GwBlock): boolean {
 /** XXXX, ××, □□□, [单位名称], and templates' numbered stand-ins such as 发文机关二. */
 const PLACEHOLDER_TOKEN = /[XＸ×xｘ]{2,}|[□○＊*]{2,}|[[［【][^\]］】]*[\]］】]|发文机关[一二三四五六七八九十]/;
 
+/**
+ * Every placeholder shape needs one of these (white space may split 此处输入 or 发文机关): most lines of a draft have
+ * none, and are answered without building the squeezed copy and running the patterns over it. The layout rules
+ * ask this of every 正文 paragraph, several times.
+ */
+const MAYBE_PLACEHOLDER = /[XＸ×xｘ□○＊*[［【此]|发\s*文\s*机\s*关/;
+
 export function isPlaceholderLine(text: string): boolean {
+  if (!MAYBE_PLACEHOLDER.test(text)) return false;
   const t = text.replace(/[\s\u3000]+/g, '');
   if (!t) return false;
   if (/此处输入/.test(t)) return true;
