@@ -112,9 +112,11 @@ interface Para {
   found: Unpaired[];
 }
 
-/** Reads a paragraph in one pass; undefined when it is not Chinese prose (no Han, or mostly Latin). */
-function scan(block: GwBlock, found: Unpaired[]): Para | undefined {
-  const { text, norm } = block.data;
+/**
+ * Reads a paragraph in one pass; undefined when it is not Chinese prose (no Han, or mostly Latin). Blocks come
+ * in several shapes: the caller reads their text, so that a new shape does not throw this loop's compiled code away.
+ */
+function scan(block: GwBlock, text: string, norm: string, found: Unpaired[]): Para | undefined {
   if (!HAN.test(norm)) return undefined;
   const n = norm.length;
   // Most paragraphs have no address or entity in them: they share one zero-filled mask.
@@ -364,7 +366,7 @@ export const punctuation: Rule = {
     const check = (block: GwBlock): void => {
       const found: Unpaired[] = [];
       unpaired.push(found);
-      const p = scan(block, found);
+      const p = scan(block, block.data.text, block.data.norm, found);
       if (!p) return;
       const report: Report = (messageId, start, end, data, fix) => {
         context.report({ messageId, block, start, end, data, ...(fix !== undefined ? { fix: { text: fix } } : {}) });
