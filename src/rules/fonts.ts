@@ -189,8 +189,10 @@ export const fonts: Rule = {
       block(block) {
         if ((block.data.role === '正文' && isProse(block)) || block.data.role === '主送机关') bodySeen = true;
         if (!inBody(block)) return;
+        const wanted = expectations(block);
+        if (wanted.length === 0) return;
         const runs = runSpans(block);
-        for (const e of expectations(block)) {
+        for (const e of wanted) {
           const badFonts: { start: number; end: number; name: string }[] = [];
           const badSizes: { start: number; end: number; size: number }[] = [];
           for (const r of runs) {

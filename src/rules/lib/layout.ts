@@ -56,15 +56,19 @@ export interface RunSpan {
   format: RunFormat | undefined;
 }
 
-/** The block's runs with their offsets (the builder makes one child per segment, in order). */
+/**
+ * The block's runs with their offsets. The builder makes one child per segment, in order, and the block text is
+ * their values end to end, so each run starts where the one before it ends (data.segments, which says the same,
+ * is built afresh on every read: fonts asks this of every block).
+ */
 export function runSpans(block: GwBlock): RunSpan[] {
   const out: RunSpan[] = [];
-  const segs = block.data.segments;
-  block.children.forEach((child, i) => {
-    const seg = segs[i];
-    const start = seg ? seg.textStart : out.length ? out[out.length - 1]!.end : 0;
-    out.push({ start, end: start + child.value.length, text: child.value, format: child.format });
-  });
+  let start = 0;
+  for (const child of block.children) {
+    const end = start + child.value.length;
+    out.push({ start, end, text: child.value, format: child.format });
+    start = end;
+  }
   return out;
 }
 
