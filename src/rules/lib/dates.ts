@@ -28,8 +28,13 @@ export interface DatePart {
 
 const CN = `[${CN_NUMERAL_CHARS}]`;
 const NUM = (arabic: string, chinese: string): string => `(\\d{${arabic}}|${CN}{${chinese}})`;
-/** Year (optional), month, day; digits may not continue a longer number on the left. */
-const DATE = new RegExp(`(?<![\\d${CN_NUMERAL_CHARS}])(?:${NUM('2,4', '2,4')}(\\s*年\\s*))?${NUM('1,2', '1,3')}(\\s*月\\s*)${NUM('1,2', '1,3')}\\s*日`, 'g');
+/** Year (optional), month, day, at one position. */
+const DATE_AT = new RegExp(`(?:${NUM('2,4', '2,4')}(\\s*年\\s*))?${NUM('1,2', '1,3')}(\\s*月\\s*)${NUM('1,2', '1,3')}\\s*日`, 'y');
+/**
+ * A run of digits or Chinese numerals. Digits may not continue a longer number on the left, so a date starts
+ * only where a run starts: DATE_AT is tried there, rather than a look-behind at every character of the text.
+ */
+const NUMERAL_RUN = new RegExp(`[\\d${CN_NUMERAL_CHARS}]+`, 'g');
 
 function part(text: string, start: number, isYear: boolean): DatePart | undefined {
   const arabic = /^\d+$/.test(text);
@@ -46,9 +51,15 @@ function part(text: string, start: number, isYear: boolean): DatePart | undefine
 /** Every date written as 年月日 (or 月日) in a normalised text. */
 export function findDates(norm: string, opts: { requireYear?: boolean } = {}): DateMatch[] {
   const out: DateMatch[] = [];
-  // Every written date ends in 日; most paragraphs have none, and the look-behind pattern is slow to fail.
-  if (norm.indexOf('日') < 0) return out;
-  for (const m of norm.matchAll(DATE)) {
+  // Every written date has a 月 and ends in 日; most paragraphs have neither.
+  if (norm.indexOf('日') < 0 || norm.indexOf('月') < 0) return out;
+  NUMERAL_RUN.lastIndex = 0;
+  for (let run = NUMERAL_RUN.exec(norm); run; run = NUMERAL_RUN.exec(norm)) {
+    DATE_AT.lastIndex = run.index;
+    const m = DATE_AT.exec(norm);
+    if (!m) continue;
+    // The next date starts after this one, whether or not this one is kept.
+    NUMERAL_RUN.lastIndex = m.index + m[0].length;
     const [, y, ySep, mo, moSep, d] = m;
     if (opts.requireYear && !y) continue;
     let pos = m.index!;
