@@ -75,10 +75,13 @@ export function findDateMentions(norm: string): DateMention[] {
     found.push(d);
   }
   // A numeric date opens with a year and a separator: without one, no date (and no scan with look-behinds).
-  if (NUMERIC_START.test(norm)) for (const m of norm.matchAll(NUMERIC)) {
-    found.push({ start: m.index!, end: m.index! + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), form: 'numeric', text: m[0] });
+  if (NUMERIC_START.test(norm)) {
+    for (const m of norm.matchAll(NUMERIC)) {
+      found.push({ start: m.index!, end: m.index! + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), form: 'numeric', text: m[0] });
+    }
+    // findDates gives its dates in order: only numeric ones need sorting in.
+    found.sort((a, b) => a.start - b.start);
   }
-  found.sort((a, b) => a.start - b.start);
   const out: DateMention[] = [];
   for (const d of found) {
     if (out.length && d.start < out[out.length - 1]!.end) continue;
