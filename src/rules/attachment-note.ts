@@ -165,7 +165,8 @@ export const attachmentNote: Rule = {
         const note = findNote(blocks, (b) => listNumber(doc, b));
         const heads: { block: GwBlock; number?: number; index: number }[] = [];
         blocks.forEach((b, index) => {
-          if (b.data.role !== '附件') return;
+          // An attachment's every paragraph has this role; only a line with 附 in it can be its head.
+          if (b.data.role !== '附件' || !b.data.norm.includes('附')) return;
           const t = b.data.norm.replace(/[\s\u3000]+/g, '');
           const m = HEAD.exec(t);
           if (!m) return;
@@ -249,7 +250,8 @@ export const attachmentNote: Rule = {
 
         // What the text points to.
         for (const b of blocks) {
-          if (b.data.role !== '正文') continue;
+          // Every reference names 附件: most paragraphs are answered without a scan.
+          if (b.data.role !== '正文' || !b.data.norm.includes('附')) continue;
           for (const m of b.data.norm.matchAll(REFERENCE)) {
             const n = m[1] ?? m[2];
             const ref = b.data.text.slice(m.index!, m.index! + m[0].length);

@@ -189,24 +189,30 @@ export const fonts: Rule = {
       block(block) {
         if ((block.data.role === '正文' && isProse(block)) || block.data.role === '主送机关') bodySeen = true;
         if (!inBody(block)) return;
+        const wanted = expectations(block);
+        if (wanted.length === 0) return;
         const runs = runSpans(block);
-        for (const e of expectations(block)) {
+        for (const e of wanted) {
           const badFonts: { start: number; end: number; name: string }[] = [];
           const badSizes: { start: number; end: number; size: number }[] = [];
           for (const r of runs) {
             const a = Math.max(r.start, e.start);
             const b = Math.min(r.end, e.end);
             if (b <= a) continue;
+            // The run's format first: most runs are set right, and need no look at their text.
+            const f = r.format;
+            const fontOff = !!f?.fontEastAsia && matcher.familyOf(f.fontEastAsia) !== e.font;
+            const sizeOff = f?.sizeHalfPoints !== undefined && Math.abs(f.sizeHalfPoints - e.size) > o.sizeTolerance;
+            if (!fontOff && !sizeOff) continue;
             const piece = r.text.slice(a - r.start, b - r.start);
             if (!piece.trim()) continue;
             // Leave out the white space at the edges of the piece, so the span points at characters.
             const lead = piece.length - piece.trimStart().length;
             const trail = piece.length - piece.trimEnd().length;
             const span = { start: a + lead, end: b - trail };
-            const f = r.format;
             // Latin letters and digits take the ASCII font, which the standard does not fix.
-            if (f?.fontEastAsia && hasEastAsian(piece) && matcher.familyOf(f.fontEastAsia) !== e.font) badFonts.push({ ...span, name: f.fontEastAsia });
-            if (f?.sizeHalfPoints !== undefined && Math.abs(f.sizeHalfPoints - e.size) > o.sizeTolerance) badSizes.push({ ...span, size: f.sizeHalfPoints });
+            if (fontOff && hasEastAsian(piece)) badFonts.push({ ...span, name: f.fontEastAsia! });
+            if (sizeOff) badSizes.push({ ...span, size: f.sizeHalfPoints! });
           }
           if (badFonts.length) {
             context.report({

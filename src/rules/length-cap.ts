@@ -48,12 +48,17 @@ function crossing(blocks: GwBlock[], cap: number): { block: GwBlock; offset: num
   for (const b of blocks) {
     const here = countWords(b.data.text);
     if (n + here > cap) {
-      // Walk the block character by character to find the exact one.
+      // The shortest prefix of the block that goes over: a longer prefix never counts fewer words, so the
+      // range is halved (counting every prefix in turn was quadratic in the paragraph's length).
       const t = b.data.text;
-      for (let i = 1; i <= t.length; i++) {
-        if (n + countWords(t.slice(0, i)) > cap) return { block: b, offset: i - 1 };
+      let lo = 1;
+      let hi = t.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (n + countWords(t.slice(0, mid)) > cap) hi = mid;
+        else lo = mid + 1;
       }
-      return { block: b, offset: 0 };
+      return { block: b, offset: lo - 1 };
     }
     n += here;
   }

@@ -23,8 +23,8 @@ const GRID_CHARS = new Set(['linesAndChars', 'snapToChars']);
 
 interface Pitch {
   twips: number;
-  /** How the pitch was found, for the message. */
-  basis: string;
+  /** How the pitch was found, for the message: only asked of the pitch the page is measured by. */
+  basis(): string;
 }
 
 function pt(twips: number): string {
@@ -39,15 +39,22 @@ function linePitch(block: GwBlock, page: PageSetup, sizeHalfPoints: number): Pit
   const natural = sizeHalfPoints * 10 * SINGLE_LINE_RATIO;
   // With a line grid, a line takes as many whole grid lines as its text needs.
   const single = grid ? Math.max(1, Math.ceil(natural / grid - 0.01)) * grid : natural;
-  if (rule === 'exact' && f.lineSpacing) return { twips: f.lineSpacing, basis: `正文行距固定值 ${pt(f.lineSpacing)} 磅` };
-  if (rule === 'atLeast' && f.lineSpacing) {
-    return f.lineSpacing >= single
-      ? { twips: f.lineSpacing, basis: `正文行距最小值 ${pt(f.lineSpacing)} 磅` }
-      : { twips: single, basis: `正文行距最小值 ${pt(f.lineSpacing)} 磅，实际约 ${pt(single)} 磅` };
+  const spacing = f.lineSpacing;
+  if (rule === 'exact' && spacing) return { twips: spacing, basis: () => `正文行距固定值 ${pt(spacing)} 磅` };
+  if (rule === 'atLeast' && spacing) {
+    return spacing >= single
+      ? { twips: spacing, basis: () => `正文行距最小值 ${pt(spacing)} 磅` }
+      : { twips: single, basis: () => `正文行距最小值 ${pt(spacing)} 磅，实际约 ${pt(single)} 磅` };
   }
-  const multiple = (f.lineSpacing ?? 240) / 240;
-  const what = multiple === 1 ? '单倍行距' : `${num(multiple, 2)} 倍行距`;
-  return { twips: single * multiple, basis: grid ? `正文${what}，按文档网格每行 ${pt(single * multiple)} 磅` : `正文${what}，约 ${pt(single * multiple)} 磅` };
+  const multiple = (spacing ?? 240) / 240;
+  const twips = single * multiple;
+  return {
+    twips,
+    basis: () => {
+      const what = multiple === 1 ? '单倍行距' : `${num(multiple, 2)} 倍行距`;
+      return grid ? `正文${what}，按文档网格每行 ${pt(twips)} 磅` : `正文${what}，约 ${pt(twips)} 磅`;
+    },
+  };
 }
 
 export const lineGrid: Rule = {
@@ -122,7 +129,7 @@ export const lineGrid: Rule = {
         if (Math.abs(lines - o.linesPerPage) > o.linesTolerance) {
           context.report({
             messageId: 'lines',
-            data: { found: num(lines), basis: pitch.basis, want: o.linesPerPage, height: mm(twipsToMm(textHeight)), suggest: num(textHeight / o.linesPerPage / 20, 2) },
+            data: { found: num(lines), basis: pitch.basis(), want: o.linesPerPage, height: mm(twipsToMm(textHeight)), suggest: num(textHeight / o.linesPerPage / 20, 2) },
           });
         }
 

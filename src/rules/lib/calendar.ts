@@ -30,6 +30,8 @@ export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'];
 const WEEKDAY_VALUE: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 const WEEKDAY = /^\s*(?:([（(])\s*)?(星期|礼拜|周)([一二三四五六日天])\s*([）)])?/;
 const NUMERIC = /(?<![\d.\-/])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])/g;
+/** What every NUMERIC date contains. */
+const NUMERIC_START = /(?:19|20)\d\d[-/.]/;
 const CONTINUATION = /^\s*(?:至|到|—|－|-|～|~|–)\s*(\d{1,2})\s*日/;
 
 export function isValidDate(y: number | undefined, m: number, d: number): boolean {
@@ -72,11 +74,14 @@ export function findDateMentions(norm: string): DateMention[] {
     if (m.year) d.year = m.year.value;
     found.push(d);
   }
-  // A numeric date has a separator between digits: no digit, no date.
-  if (/\d/.test(norm)) for (const m of norm.matchAll(NUMERIC)) {
-    found.push({ start: m.index!, end: m.index! + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), form: 'numeric', text: m[0] });
+  // A numeric date opens with a year and a separator: without one, no date (and no scan with look-behinds).
+  if (NUMERIC_START.test(norm)) {
+    for (const m of norm.matchAll(NUMERIC)) {
+      found.push({ start: m.index!, end: m.index! + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), form: 'numeric', text: m[0] });
+    }
+    // findDates gives its dates in order: only numeric ones need sorting in.
+    found.sort((a, b) => a.start - b.start);
   }
-  found.sort((a, b) => a.start - b.start);
   const out: DateMention[] = [];
   for (const d of found) {
     if (out.length && d.start < out[out.length - 1]!.end) continue;

@@ -28,11 +28,18 @@ export interface DatePart {
 
 const CN = `[${CN_NUMERAL_CHARS}]`;
 const NUM = (arabic: string, chinese: string): string => `(\\d{${arabic}}|${CN}{${chinese}})`;
-/** Year (optional), month, day; digits may not continue a longer number on the left. */
-const DATE = new RegExp(`(?<![\\d${CN_NUMERAL_CHARS}])(?:${NUM('2,4', '2,4')}(\\s*年\\s*))?${NUM('1,2', '1,3')}(\\s*月\\s*)${NUM('1,2', '1,3')}\\s*日`, 'g');
+/** Year (optional), month, day, at one position. */
+const DATE_AT = new RegExp(`(?:${NUM('2,4', '2,4')}(\\s*年\\s*))?${NUM('1,2', '1,3')}(\\s*月\\s*)${NUM('1,2', '1,3')}\\s*日`, 'y');
+/**
+ * A run of digits or Chinese numerals. Digits may not continue a longer number on the left, so a date starts
+ * only where a run starts: DATE_AT is tried there, rather than a look-behind at every character of the text.
+ */
+const NUMERAL_RUN = new RegExp(`[\\d${CN_NUMERAL_CHARS}]+`, 'g');
 
 function part(text: string, start: number, isYear: boolean): DatePart | undefined {
-  const arabic = /^\d+$/.test(text);
+  // The pattern's groups are all digits or all Chinese numerals: the first character tells which.
+  const c = text.charCodeAt(0);
+  const arabic = c >= 0x30 && c <= 0x39;
   let value: number | undefined;
   if (arabic) value = Number(text);
   // A year is written digit by digit (二〇一四); "二十年" is a count of years, not a date.
@@ -46,27 +53,35 @@ function part(text: string, start: number, isYear: boolean): DatePart | undefine
 /** Every date written as 年月日 (or 月日) in a normalised text. */
 export function findDates(norm: string, opts: { requireYear?: boolean } = {}): DateMatch[] {
   const out: DateMatch[] = [];
-  // Every written date ends in 日; most paragraphs have none, and the look-behind pattern is slow to fail.
-  if (norm.indexOf('日') < 0) return out;
-  for (const m of norm.matchAll(DATE)) {
-    const [, y, ySep, mo, moSep, d] = m;
+  // Every written date has a 月 and ends in 日; most paragraphs have neither.
+  if (norm.indexOf('日') < 0 || norm.indexOf('月') < 0) return out;
+  NUMERAL_RUN.lastIndex = 0;
+  for (let run = NUMERAL_RUN.exec(norm); run; run = NUMERAL_RUN.exec(norm)) {
+    DATE_AT.lastIndex = run.index;
+    const m = DATE_AT.exec(norm);
+    if (!m) continue;
+    // The next date starts after this one, whether or not this one is kept.
+    NUMERAL_RUN.lastIndex = m.index + m[0].length;
+    // Groups by index, not destructured: this runs for every date of every paragraph.
+    const y = m[1];
     if (opts.requireYear && !y) continue;
-    let pos = m.index!;
+    let pos = m.index;
     let year: DatePart | undefined;
     if (y) {
       year = part(y, pos, true);
       if (!year && opts.requireYear) continue;
-      pos += y.length + ySep!.length;
+      pos += y.length + m[2]!.length;
     }
-    const month = part(mo!, pos, false);
-    pos += mo!.length + moSep!.length;
-    const day = part(d!, pos, false);
+    const mo = m[3]!;
+    const month = part(mo, pos, false);
+    pos += mo.length + m[4]!.length;
+    const day = part(m[5]!, pos, false);
     if (!month || !day) continue;
-    const parts = [year, month, day].filter((p): p is DatePart => Boolean(p));
-    const arabic = parts.filter((p) => p.arabic).length;
-    const kind = arabic === parts.length ? 'arabic' : arabic === 0 ? 'chinese' : 'mixed';
-    const start = year ? year.start : month.start;
-    out.push({ start, end: m.index! + m[0].length, ...(year ? { year } : {}), month, day, kind });
+    const parts = year ? 3 : 2;
+    const arabic = (year?.arabic ? 1 : 0) + (month.arabic ? 1 : 0) + (day.arabic ? 1 : 0);
+    const kind = arabic === parts ? 'arabic' : arabic === 0 ? 'chinese' : 'mixed';
+    const end = m.index + m[0].length;
+    out.push(year ? { start: year.start, end, year, month, day, kind } : { start: month.start, end, month, day, kind });
   }
   return out;
 }

@@ -38,8 +38,12 @@ const EMPTY = /^[（(]\s*[）)]\s*(?=\S)/;
 /** "1）" or "1)": a bracketed number that lost its opening bracket. */
 const L4_HALF = /^(\d{1,2})([）)])(?=\S)/;
 
+/** Every marker above opens with one of these: the rules ask of every paragraph, and most open with none. */
+const FIRST = new Set([...'（(0123456789一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
 /** The marker a block's text opens with (`text` is the original, `norm` the normalised view). */
 export function markerOf(text: string, norm: string): Marker | undefined {
+  if (!FIRST.has(norm.charCodeAt(0))) return undefined;
   let m = L1.exec(norm);
   if (m) {
     const n = parseChineseNumeral(m[1]!);

@@ -56,15 +56,19 @@ export interface RunSpan {
   format: RunFormat | undefined;
 }
 
-/** The block's runs with their offsets (the builder makes one child per segment, in order). */
+/**
+ * The block's runs with their offsets. The builder makes one child per segment, in order, and the block text is
+ * their values end to end, so each run starts where the one before it ends (data.segments, which says the same,
+ * is built afresh on every read: fonts asks this of every block).
+ */
 export function runSpans(block: GwBlock): RunSpan[] {
   const out: RunSpan[] = [];
-  const segs = block.data.segments;
-  block.children.forEach((child, i) => {
-    const seg = segs[i];
-    const start = seg ? seg.textStart : out.length ? out[out.length - 1]!.end : 0;
-    out.push({ start, end: start + child.value.length, text: child.value, format: child.format });
-  });
+  let start = 0;
+  for (const child of block.children) {
+    const end = start + child.value.length;
+    out.push({ start, end, text: child.value, format: child.format });
+    start = end;
+  }
   return out;
 }
 
@@ -148,7 +152,15 @@ export function inBody(block: GwBlock): boolean {
 /** XXXX, ××, □□□, [单位名称], and templates' numbered stand-ins such as 发文机关二. */
 const PLACEHOLDER_TOKEN = /[XＸ×xｘ]{2,}|[□○＊*]{2,}|[[［【][^\]］】]*[\]］】]|发文机关[一二三四五六七八九十]/;
 
+/**
+ * Every placeholder shape needs one of these (white space may split 此处输入 or 发文机关): most lines of a draft have
+ * none, and are answered without building the squeezed copy and running the patterns over it. The layout rules
+ * ask this of every 正文 paragraph, several times.
+ */
+const MAYBE_PLACEHOLDER = /[XＸ×xｘ□○＊*[［【此]|发\s*文\s*机\s*关/;
+
 export function isPlaceholderLine(text: string): boolean {
+  if (!MAYBE_PLACEHOLDER.test(text)) return false;
   const t = text.replace(/[\s\u3000]+/g, '');
   if (!t) return false;
   if (/此处输入/.test(t)) return true;

@@ -289,13 +289,16 @@ function askInSentence(masked: string, norm: string, tokens: Token[], s: number,
     const t = tokens[k]!;
     if (t.start < from) continue;
     const w = t.word;
+    const plea = PLEA.has(w) || w === '请' || fusedPlea(w) !== undefined;
+    // Most words are no cue: the clause around the word is read only for one that is.
+    if (!plea && !SUBMIT.has(w) && w !== '申请' && !HOPE.has(w)) continue;
     const cs = clauseStartIndex(tokens, k);
     const before = tokens.slice(cs, k);
     const after = masked.slice(t.end, e);
     let kind: AskKind | undefined;
     let forward = false;
 
-    if (PLEA.has(w) || w === '请' || fusedPlea(w)) {
+    if (plea) {
       const next = tokens[k + 1]?.word ?? '';
       if (w === '请求' && (before[before.length - 1]?.word === '的' || NOUN_AFTER.test(after))) continue;
       // Reported: "大连市请求尽快审批…", "你省请求国家…" — someone else's request, told.
