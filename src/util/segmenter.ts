@@ -28,12 +28,23 @@ function officeDictionary(): Buffer {
   }
 }
 
+/**
+ * jieba's own dictionary. Read from its file rather than through '@node-rs/jieba/dict', which also reads the 6 MB
+ * keyword-weight table (idf.txt) that segmenting never uses — in every audit worker.
+ */
+function jiebaDictionary(require: NodeRequire): Uint8Array {
+  try {
+    return readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+  } catch {
+    return (require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict;
+  }
+}
+
 export function getSegmenter(): Segmenter {
   if (instance) return instance;
   const require = createRequire(import.meta.url);
   const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-  const jieba = Jieba.withDict(dict);
+  const jieba = Jieba.withDict(jiebaDictionary(require));
   const extra = officeDictionary();
   if (extra.length) jieba.loadDict(extra);
   instance = {
