@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import type { Database as DatabaseT, Statement } from 'node-sqlite3-wasm';
+import type { FileReport, FileStatus, Preview } from './protocol.js';
 
 type Database = DatabaseT;
 let DatabaseClass: typeof DatabaseT | undefined;
@@ -21,7 +22,6 @@ function sqliteDatabase(): typeof DatabaseT {
   }
   return DatabaseClass;
 }
-import type { FileReport, FileStatus, Preview } from './protocol.js';
 
 /**
  * The audit database: one SQLite file anyone can query with `sqlite3`. Three tables carry everything —
