@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../engine/read.js';
 
-/**
- * The content hash that decides whether a file changed since it was audited. Synchronous: files are small,
- * and the promise-based read cost several times the hashing.
- */
-/** The hash of bytes already read. */
+/** The content hash that decides whether a file changed since it was audited, of bytes already read. */
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The same hash, of a file read here. Synchronous: files are small, and the promise-based read cost several
+ * times the hashing.
+ */
 export function hashFile(path: string, size?: number): string {
   try {
     const n = size ?? statSync(path).size;
