@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pKey, rKey, sameP, sameR, type PProps, type RProps } from '../../src/parsers/docx/props.js';
 
 // sameP / sameR stand in for comparing pKey / rKey (the reader reuses the resolution of the paragraph or run
-// before when they say "same"): every field must count in both, or a changed field would be missed. Required<>
-// makes a field added to the interfaces fail to compile here until it is listed.
+// before when they say "same"): every field must count in both, or a changed field would be missed. The samples
+// below list every field; a field added to a key and not here fails the first test.
 const P: Required<PProps> = { pStyle: 'a', jc: 'both', firstLine: 640, firstLineChars: 200, left: 1, leftChars: 2, right: 3, line: 560, lineRule: 'exact', numId: '4', ilvl: 1, outlineLvl: 0 };
 const R: Required<RProps> = { ascii: 'Times', eastAsia: '仿宋_GB2312', asciiTheme: 'minorHAnsi', eastAsiaTheme: 'minorEastAsia', sz: 32, b: false, i: false, color: '000000', vanish: false, rStyle: 'c' };
 
@@ -12,6 +12,11 @@ function other(v: unknown): unknown {
 }
 
 describe('sameP / sameR agree with pKey / rKey', () => {
+  it('the samples have every field the keys are made of', () => {
+    expect(pKey(P).split('\u0001')).toHaveLength(Object.keys(P).length);
+    expect(rKey(R).split('\u0001')).toHaveLength(Object.keys(R).length);
+  });
+
   it('equal objects, and empty ones, are the same and have one key', () => {
     expect(sameP({ ...P }, { ...P })).toBe(true);
     expect(sameR({ ...R }, { ...R })).toBe(true);
