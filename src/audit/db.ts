@@ -317,15 +317,28 @@ export class AuditDb {
   }
 
   transaction<T>(fn: () => T): T {
-    this.db.exec('BEGIN');
+    this.begin();
     try {
       const r = fn();
-      this.db.exec('COMMIT');
+      this.commit();
       return r;
     } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.rollback();
       throw e;
     }
+  }
+
+  /** For a transaction that stays open across events (an audit's results as they arrive); else transaction(). */
+  begin(): void {
+    this.db.exec('BEGIN');
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT');
+  }
+
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
   startRun(r: { version: string; cwd: string; argv: string[]; roots: string[]; shard: string | null; jobs: number }): number {

@@ -147,30 +147,43 @@ function transferList(r: FileReport): ArrayBuffer[] {
   return out;
 }
 
+/** Answers one task; never rejects. */
+async function answer(msg: TaskMessage): Promise<void> {
+  const t0 = performance.now();
+  let report: FileReport;
+  try {
+    report = await lintOne(msg.path);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      const reply: WorkerMessage = { type: 'fatal', id: msg.id, message: `配置错误：${e.file}${e.keyPath ? ` 中的 ${e.keyPath}` : ''}：${e.expected}` };
+      port.postMessage(reply);
+      return;
+    }
+    report = pack(
+      fatalResult(msg.path, new InputError(`检查时出错：${(e as Error)?.message ?? String(e)}`, '这可能是 gwlint 的缺陷，请附上该文件报告问题'), init.linter.locale ?? 'zh'),
+      hashFile(msg.path),
+      null,
+      undefined,
+    );
+  }
+  const reply: WorkerMessage = { type: 'done', id: msg.id, report, ms: performance.now() - t0, heapUsed: getHeapStatistics().used_heap_size };
+  port.postMessage(reply, transferList(report));
+}
+
+// The pool sends the next file before this one is answered (see Slot.next in pool.ts): one at a time, in order,
+// so the pool's clock and its verdicts follow the file actually running.
+const tasks: TaskMessage[] = [];
+let running = false;
+async function drain(): Promise<void> {
+  running = true;
+  for (let msg = tasks.shift(); msg; msg = tasks.shift()) await answer(msg);
+  running = false;
+}
+
 port.on('message', (msg: TaskMessage) => {
   if (msg.type !== 'task') return;
-  const t0 = performance.now();
-  lintOne(msg.path).then(
-    (report) => {
-      const reply: WorkerMessage = { type: 'done', id: msg.id, report, ms: performance.now() - t0, heapUsed: getHeapStatistics().used_heap_size };
-      port.postMessage(reply, transferList(report));
-    },
-    (e: unknown) => {
-      if (e instanceof ConfigError) {
-        const reply: WorkerMessage = { type: 'fatal', id: msg.id, message: `配置错误：${e.file}${e.keyPath ? ` 中的 ${e.keyPath}` : ''}：${e.expected}` };
-        port.postMessage(reply);
-        return;
-      }
-      const report = pack(
-        fatalResult(msg.path, new InputError(`检查时出错：${(e as Error)?.message ?? String(e)}`, '这可能是 gwlint 的缺陷，请附上该文件报告问题'), init.linter.locale ?? 'zh'),
-        hashFile(msg.path),
-        null,
-        undefined,
-      );
-      const reply: WorkerMessage = { type: 'done', id: msg.id, report, ms: performance.now() - t0, heapUsed: getHeapStatistics().used_heap_size };
-      port.postMessage(reply, transferList(report));
-    },
-  );
+  tasks.push(msg);
+  if (!running) void drain();
 });
 
 const ready: WorkerMessage = { type: 'ready' };

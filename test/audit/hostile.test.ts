@@ -46,7 +46,9 @@ describe('gwlint audit: hostile files', () => {
     expect(r.stderr).toContain('无法检查 4 个');
   });
 
-  it('turns a reader that hangs, one that exhausts its heap, one that fills memory outside it and one that kills its thread into rows, replacing the workers', () => {
+  // With one job every file after a bad one was already sent to the worker that the bad one brings down (the
+  // pool sends the next file ahead): it must run again on the new worker, not share the verdict.
+  it.each([2, 1])('turns a reader that hangs, one that exhausts its heap, one that fills memory outside it and one that kills its thread into rows, replacing the workers (--jobs %i)', (jobs) => {
     const dir = tempDir();
     const archive = join(dir, 'archive');
     const good = writeDrafts(archive, 6);
@@ -57,7 +59,7 @@ describe('gwlint audit: hostile files', () => {
     writeFileSync(join(archive, 'd.bigbuf'), '缓冲\n');
     const db = join(dir, 'audit.sqlite');
 
-    const r = runCli(['audit', '.', '--db', db, '--jobs', '2', '--timeout', '8', '--max-memory', '96'], { cwd: archive });
+    const r = runCli(['audit', '.', '--db', db, '--jobs', String(jobs), '--timeout', '8', '--max-memory', '96'], { cwd: archive });
     expect(r.stderr).not.toMatch(/内部错误|internal error/);
     expect(r.code).toBe(0);
     const byName = new Map(rows(db).map((f) => [f.rel_path, f]));

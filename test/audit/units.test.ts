@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvField } from '../../src/audit/export.js';
 import { extractMeta, parseDocDate, parseDocNumber } from '../../src/audit/meta.js';
 import { formatDuration } from '../../src/audit/progress.js';
+import { rssNow } from '../../src/audit/rss.js';
 import { parseShard, shardOf } from '../../src/audit/shard.js';
 import { Linter } from '../../src/engine/api.js';
 
@@ -86,5 +87,18 @@ describe('csv and progress helpers', () => {
     expect(formatDuration(5)).toBe('0:05');
     expect(formatDuration(3725)).toBe('1:02:05');
     expect(formatDuration(Number.NaN)).toBe('--:--');
+  });
+});
+
+describe('rssNow', () => {
+  it('reads the same resident set size as Node does, and follows it when memory grows', () => {
+    const near = (a: number, b: number): void => expect(Math.abs(a - b) / b).toBeLessThan(0.05);
+    near(rssNow(), process.memoryUsage.rss());
+    // Touch 64 MB so the pages are resident, then read again: a stale or mis-scaled reading would lag behind.
+    const before = rssNow();
+    const big = Buffer.alloc(64 * 1048576, 1);
+    near(rssNow(), process.memoryUsage.rss());
+    expect(rssNow() - before).toBeGreaterThan(48 * 1048576);
+    expect(big[big.length - 1]).toBe(1);
   });
 });
