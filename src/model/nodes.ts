@@ -88,31 +88,28 @@ export class BlockDataNode implements BlockData {
   index: number;
   text: string;
   norm: string;
-  // Declared here because the structure pass sets it on every block: it then sits inside the object rather
-  // than in a backing array allocated (and regrown) when the property is added.
+  // Every field, in one order, on every block whatever its format: one hidden class for all blocks. With the
+  // docx-only fields present on some blocks only, and headingLevel and placeholder added to some by the structure
+  // pass, blocks came in several shapes, and each new one met in optimised code (a text draft after .docx, a
+  // placeholder block) threw the engine's hottest functions back to the interpreter to be compiled again. Unset
+  // fields stay undefined, which JSON leaves out as it did the missing ones.
   role: Role | undefined = undefined;
-  declare format?: ParagraphFormat;
-  declare paragraph?: number;
-  declare container?: BlockData['container'];
-  declare markdownDepth?: number;
-  declare headingLevel?: 1 | 2 | 3 | 4;
-  declare placeholder?: boolean;
+  headingLevel: 1 | 2 | 3 | 4 | undefined = undefined;
+  placeholder: boolean | undefined = undefined;
+  format: ParagraphFormat | undefined;
+  paragraph: number | undefined;
+  container: BlockData['container'] | undefined;
+  markdownDepth: number | undefined;
   readonly #block: GwBlock;
 
   constructor(block: GwBlock, index: number, text: string, init: DataInit | undefined) {
     this.index = index;
     this.text = text;
     this.norm = text;
-    // The docx fields together, in one order: one hidden class for all docx blocks.
-    if (init?.paragraph !== undefined) {
-      this.format = init.format;
-      this.paragraph = init.paragraph;
-      this.container = init.container;
-    } else {
-      if (init?.format) this.format = init.format;
-      if (init?.container) this.container = init.container;
-    }
-    if (init?.markdownDepth !== undefined) this.markdownDepth = init.markdownDepth;
+    this.format = init?.format;
+    this.paragraph = init?.paragraph;
+    this.container = init?.container;
+    this.markdownDepth = init?.markdownDepth;
     this.#block = block;
   }
 
