@@ -81,7 +81,7 @@ export class Pool {
   private failedStarts = 0;
   private watchdog: NodeJS.Timeout;
   private readonly url = workerUrl();
-  private readonly rssLimit: number;
+  private rssLimit: number;
   /** Largest heap a worker reported after a file. */
   heapPeak = 0;
   replaced = 0;
@@ -89,17 +89,28 @@ export class Pool {
   private onFatal: ((message: string) => void) | null = null;
 
   constructor(private readonly opts: PoolOptions) {
-    for (let i = 0; i < opts.jobs; i++) this.slots.push(this.spawn());
-    this.rssLimit = opts.rssLimit ?? rssNow() + opts.jobs * (opts.memoryMb + 64) * 1048576 + 256 * 1048576;
+    this.rssLimit = 0;
+    this.grow(opts.jobs);
     // One timer for every limit rather than a timer per file (setTimeout and clearTimeout per file were 3% of
     // this thread's work): a file's time limit is then kept to within a quarter of a second.
     this.watchdog = setInterval(() => this.tick(), Math.max(10, Math.min(250, opts.timeoutMs / 4)));
     this.watchdog.unref();
   }
 
+  /**
+   * Starts workers until there are `jobs` (a pool can start small, before the caller knows how many files there
+   * are). The memory ceiling is set again from the process as it is now: the caller's own memory grows too.
+   */
+  grow(jobs: number): void {
+    while (this.slots.length < jobs && !this.closed && !this.fatal) this.slots.push(this.spawn());
+    this.rssLimit = this.opts.rssLimit ?? rssNow() + this.slots.length * (this.opts.memoryMb + 64) * 1048576 + 256 * 1048576;
+  }
+
   /** Called when the engine refuses to run at all (configuration error): the caller should stop the run. */
   setFatalHandler(fn: (message: string) => void): void {
     this.onFatal = fn;
+    // Workers start before the caller is ready to hear of it (see grow): tell it now if they already failed.
+    if (this.fatal) fn(this.fatal);
   }
 
   private spawn(): Slot {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,21 @@ describe('gwlint audit: interrupted and repeated runs', () => {
     expect(read(db, (d) => d.files().map((f) => f.path))).not.toContain(files[2]);
     expect(read(db, (d) => d.files().length)).toBe(9);
   }, 120_000);
+
+  // The first worker starts before the folders are walked and the configuration read (run.ts): a run that
+  // stops there must stop it too, or the process would never exit.
+  it('stops at a broken configuration before any file, with exit 2, and does not hang on the worker it started', () => {
+    const dir = tempDir();
+    const archive = join(dir, 'archive');
+    writeDrafts(archive, 3);
+    writeFileSync(join(archive, '.gwlintrc.json'), JSON.stringify({ rules: { 'length-cap': 'sometimes' } }));
+    // Killed after 20 s if it hangs (a status of null then).
+    const r = spawnSync(process.execPath, [resolve(ROOT, 'bin/gwlint.js'), 'audit', '.', '--db', join(dir, 'audit.sqlite'), '--no-progress'], { cwd: archive, encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('配置错误');
+    expect(r.stderr).toContain('rules.length-cap');
+    expect(existsSync(join(dir, 'audit.sqlite'))).toBe(false);
+  }, 30_000);
 
   it('refuses a second writer on the same database while the first is running', async () => {
     const { archive, db } = slowArchive(40);
