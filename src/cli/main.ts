@@ -15,6 +15,7 @@ import { writeFixed } from './fix-write.js';
 import { LintCache } from './cache.js';
 import { ChangedFilesError, changedSince, onlyChanged } from './changed.js';
 import { readVersion } from './version.js';
+import { tuneForBatch } from '../util/v8-tuning.js';
 
 /** Exit codes, as ESLint's: 0 clean, 1 lint errors (or too many warnings), 2 usage or configuration error. */
 export const EXIT = { OK: 0, LINT: 1, USAGE: 2 } as const;
@@ -241,6 +242,7 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.cache) cache = LintCache.open(opts.cacheLocation, cwd, readVersion());
       const cacheExtra = JSON.stringify({ locale: locale ?? null, fix: Boolean(opts.fix || opts.fixDryRun) });
       results = [];
+      if (selected.length > 1) tuneForBatch();
       for (const f of selected) {
         const ig = linter.resolver.ignorePatternsFor(f);
         if (ig && ignoredByConfig(f, ig) && !patterns.some((p) => resolve(cwd, p) === f)) continue;
