@@ -305,6 +305,15 @@ export class AuditDb {
   close(): void {
     for (const s of this.stmts.values()) s.finalize();
     this.stmts.clear();
+    if (this.db.isOpen && this.lock && !this.db.inTransaction) {
+      // The journal is kept, emptied, between commits (TRUNCATE, above); back in DELETE mode SQLite removes it,
+      // so a finished run leaves only the database beside the user's files.
+      try {
+        this.db.exec('PRAGMA journal_mode = DELETE');
+      } catch {
+        /* the file stays; SQLite ignores an empty journal */
+      }
+    }
     if (this.db.isOpen) this.db.close();
     if (this.lock) {
       try {

@@ -98,6 +98,9 @@ describe('gwlint audit: interrupted and repeated runs', () => {
     };
     expect(audit()).toMatchObject({ files_audited: 10, files_skipped: 0 });
     expect(audit()).toMatchObject({ files_audited: 0, files_skipped: 10 });
+    // A finished run leaves the database and nothing else (no journal, no lock).
+    expect(existsSync(`${db}-journal`)).toBe(false);
+    expect(existsSync(`${db}.gwlint-lock`)).toBe(false);
 
     // A new mtime with the same bytes (a copy, a checkout) is still the same document.
     utimesSync(files[0]!, new Date(), new Date(Date.now() + 5000));
