@@ -24,23 +24,18 @@ describe('sameP / sameR agree with pKey / rKey', () => {
     expect(sameR({}, {})).toBe(true);
   });
 
-  it.each(Object.keys(P))('paragraph field %s, changed or left out, makes them differ in both', (k) => {
-    const changed = { ...P, [k]: other(P[k as keyof PProps]) } as PProps;
-    const without = { ...P } as PProps;
-    delete without[k as keyof PProps];
+  // Each field of each sample, changed or left out: both tests must then say "different".
+  const cases = [
+    ...Object.keys(P).map((k) => ['paragraph', k, P, sameP, pKey] as const),
+    ...Object.keys(R).map((k) => ['run', k, R, sameR, rKey] as const),
+  ] as [string, string, Record<string, unknown>, (a: object, b: object) => boolean, (d: object) => string][];
+  it.each(cases)('%s field %s, changed or left out, makes them differ in both', (_kind, k, sample, same, key) => {
+    const changed = { ...sample, [k]: other(sample[k]) };
+    const without = { ...sample };
+    delete without[k];
     for (const b of [changed, without]) {
-      expect(sameP(P, b)).toBe(false);
-      expect(pKey(P)).not.toBe(pKey(b));
-    }
-  });
-
-  it.each(Object.keys(R))('run field %s, changed or left out, makes them differ in both', (k) => {
-    const changed = { ...R, [k]: other(R[k as keyof RProps]) } as RProps;
-    const without = { ...R } as RProps;
-    delete without[k as keyof RProps];
-    for (const b of [changed, without]) {
-      expect(sameR(R, b)).toBe(false);
-      expect(rKey(R)).not.toBe(rKey(b));
+      expect(same(sample, b)).toBe(false);
+      expect(key(sample)).not.toBe(key(b));
     }
   });
 });
