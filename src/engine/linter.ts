@@ -11,9 +11,19 @@ import { applyDirectives } from './directives.js';
 /** The roles whose text makes up the 字数 that caps apply to: 正文 with its headings. */
 export const COUNTED_ROLES: Role[] = ['正文'];
 
+/**
+ * The 字数 of a structured document's body. Asked twice per file (length-cap, and the result's charCount) and
+ * counted once: a document's blocks and roles do not change once it is structured (a fix makes a new one).
+ */
+const bodyCounts = new WeakMap<GwDocument, number>();
+
 export function bodyCharCount(doc: GwDocument): number {
-  let n = 0;
-  for (const b of doc.children) if (b.data.role && COUNTED_ROLES.includes(b.data.role)) n += countWords(b.data.text);
+  let n = bodyCounts.get(doc);
+  if (n === undefined) {
+    n = 0;
+    for (const b of doc.children) if (b.data.role && COUNTED_ROLES.includes(b.data.role)) n += countWords(b.data.text);
+    bodyCounts.set(doc, n);
+  }
   return n;
 }
 

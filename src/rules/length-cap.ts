@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import type { Category, GwBlock, GwDocument } from '../model/types.js';
-import { COUNTED_ROLES } from '../engine/linter.js';
+import { bodyCharCount, COUNTED_ROLES } from '../engine/linter.js';
 import { countWords } from '../util/wordcount.js';
 import { thousands } from '../util/template.js';
 import { JINGHAI_60, citeShort } from './lib/cites.js';
@@ -122,7 +122,7 @@ export const lengthCap: Rule = {
         const cap = capFor(category, o);
         const body = doc.children.filter((b) => b.data.role && COUNTED_ROLES.includes(b.data.role));
         if (cap && category) {
-          const count = body.reduce((n, b) => n + countWords(b.data.text), 0);
+          const count = bodyCharCount(doc);
           if (count > cap) {
             const at = crossing(body, cap)!;
             context.report({
