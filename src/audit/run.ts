@@ -38,6 +38,8 @@ export interface AuditOptions {
   previewMax: number;
   /** Aborting stops the run after saving what is finished (Ctrl-C). */
   signal?: AbortSignal;
+  /** Told the running count after each file is recorded: bench:audit times the warm part of a run from it. */
+  onRecorded?: (audited: number) => void;
 }
 
 export interface FailedFile {
@@ -261,6 +263,7 @@ async function audit(opts: AuditOptions, pool: Pool, t0: number): Promise<AuditS
       else db.saveFile(id, runId, { status: outcome.status, reason: outcome.reason, report: null, ms: outcome.ms });
     });
     progress?.update({ audited: summary.audited, failed: summary.failed, findings: summary.findings });
+    opts.onRecorded?.(summary.audited);
   };
 
   // Keep a few files queued per worker so none idles, but no more: queued work is lost on Ctrl-C anyway.

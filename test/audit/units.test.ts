@@ -3,8 +3,12 @@ import { csvField } from '../../src/audit/export.js';
 import { extractMeta, parseDocDate, parseDocNumber } from '../../src/audit/meta.js';
 import { formatDuration } from '../../src/audit/progress.js';
 import { rssNow } from '../../src/audit/rss.js';
+import { runAudit } from '../../src/audit/run.js';
 import { parseShard, shardOf } from '../../src/audit/shard.js';
 import { Linter } from '../../src/engine/api.js';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, writeDrafts } from './archive.js';
 
 describe('shards', () => {
   it('parses K/N counted from 0 and refuses K = N with the 0-based range in the message', () => {
@@ -100,5 +104,37 @@ describe('rssNow', () => {
     near(rssNow(), process.memoryUsage.rss());
     expect(rssNow() - before).toBeGreaterThan(48 * 1048576);
     expect(big[big.length - 1]).toBe(1);
+  });
+});
+
+describe('runAudit as a library', () => {
+  it('tells the running count after each file it records, once per file, counting to the total', async () => {
+    const dir = tempDir();
+    try {
+      writeDrafts(join(dir, 'a'), 7);
+      const seen: number[] = [];
+      const s = await runAudit({
+        roots: [join(dir, 'a')],
+        db: join(dir, 'audit.sqlite'),
+        jobs: 2,
+        timeoutMs: 60_000,
+        memoryMb: 256,
+        shard: null,
+        soffice: null,
+        force: false,
+        retryFailed: false,
+        useIgnore: false,
+        linter: { cwd: dir, noConfig: true },
+        cwd: dir,
+        argv: ['audit'],
+        progress: null,
+        previewMax: 10_000,
+        onRecorded: (n) => seen.push(n),
+      });
+      expect(s.audited).toBe(7);
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
