@@ -310,7 +310,7 @@ export const section: BenchSection = {
 
     // Floor: one warm-up pass (page cache, JIT), then three; more warm passes come from the floor's children between
     // the audits below, so that the floor and the audit are both sampled across the whole bench (on a shared
-    // machine the quiet spells come and go: a floor taken only at the start once made the audit look 20% slower).
+    // machine busy and quiet spells of a minute or more come and go within one run of this bench).
     floorPass(files);
     const floors = [floorPass(files), floorPass(files), floorPass(files)];
 
