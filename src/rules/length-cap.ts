@@ -120,10 +120,11 @@ export const lengthCap: Rule = {
         const category = context.category;
         const basis = context.cites.map(citeShort).join('、');
         const cap = capFor(category, o);
-        const body = doc.children.filter((b) => b.data.role && COUNTED_ROLES.includes(b.data.role));
         if (cap && category) {
           const count = bodyCharCount(doc);
           if (count > cap) {
+            // Only a draft over its cap needs the body's blocks: to point at where it crosses the cap.
+            const body = doc.children.filter((b) => b.data.role && COUNTED_ROLES.includes(b.data.role));
             const at = crossing(body, cap)!;
             context.report({
               messageId: 'overCap',
